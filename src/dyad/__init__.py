@@ -1,0 +1,22 @@
+"""dyad: political event data from news articles, offline, fast and transparent.
+
+>>> import dyad
+>>> reading = dyad.read("examples/samarkand-2022-09-16.txt")   # doctest: +SKIP
+>>> [e.code for e in reading.events][:3]                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dyad.errors import CodingError, DataError, DyadError, InputError, ModelError, StoreError
+from dyad.options import Options
+from dyad.reader import Reader, read
+from dyad.records import (Actor, ActorRef, Article, DateRef, Embed, Event, Location, Mention, Place,
+                          Quote, Reading, Related, Span)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor", "ActorRef", "Article", "CodingError", "DataError", "DateRef", "DyadError", "Embed",
+    "Event", "InputError", "Location", "Mention", "ModelError", "Options", "Place", "Quote",
+    "Reader", "Reading", "Related", "Span", "StoreError", "__version__", "read",
+]

@@ -1,0 +1,29 @@
+"""The ``dyad`` command: a thin click layer that parses arguments, calls the API and prints.
+
+Stdout carries data only; progress bars and logs go to stderr. Exit status: 0 when every input
+was read, 1 when some failed (they are listed on stderr), 2 on misuse.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+#: Subcommand modules, each defining click commands registered on ``main`` by ``register``.
+COMMAND_MODULES = ("code",)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="dyad-events", prog_name="dyad")
+def main() -> None:
+    """dyad: political event data from news articles, offline.
+
+    \b
+    Example:
+      dyad code examples/samarkand-2022-09-16.txt --format table
+    """
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"dyad.cli.{_name}").register(main)

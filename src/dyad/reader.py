@@ -1,0 +1,158 @@
+"""Reader: loads the models and tables once, then runs the stages over articles in order.
+
+    Article -> nlp (Doc) -> actors -> dates, places -> quotes -> events -> Reading
+
+One ``Reader`` serves a whole batch; ``dyad.read`` keeps one per process for one-off calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+from dyad import actors as actors_stage
+from dyad import dates as dates_stage
+from dyad import events as events_stage
+from dyad import places as places_stage
+from dyad import quotes as quotes_stage
+from dyad.errors import CodingError, DyadError, InputError
+from dyad.ingest import read_inputs, read_text, with_published
+from dyad.nlp import load_pipeline
+from dyad.options import Options
+from dyad.records import Article, Reading
+
+log = logging.getLogger(__name__)
+
+#: A string shorter than this without a line break that names an existing file is read as a path.
+MAX_PATH_CHARS = 4096
+
+
+class Reader:
+    """Reads articles into ``Reading`` records; loads every model and table once, lazily."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+
+    # -- what the stages need, loaded once -------------------------------------------------
+    @functools.cached_property
+    def nlp(self):  # noqa: ANN201 - spacy.Language
+        return load_pipeline(self.options.model)
+
+    @functools.cached_property
+    def _resources(self) -> dict[str, object]:
+        data_dir = self.options.data_dir
+        res: dict[str, object] = {}
+        if hasattr(actors_stage, "load_tables"):
+            res["tables"] = actors_stage.load_tables(data_dir)
+        if hasattr(places_stage, "load_gazetteer"):
+            res["gazetteer"] = places_stage.load_gazetteer(data_dir)
+        if hasattr(events_stage, "load_lexicon"):
+            res["lexicon"] = events_stage.load_lexicon(data_dir)
+        return res
+
+    # -- public entry points ----------------------------------------------------------------
+    def read(self, source: str | Path, *, published: str | None = None) -> Reading:
+        """Read one article from a path or from the text itself.
+
+        ``published`` (ISO date) fills in the date of an article that carries none.
+        """
+        if isinstance(source, Path) or _names_a_file(source):
+            for item in read_inputs([str(source)], self.options):
+                if isinstance(item, InputError):
+                    raise item
+                return self.read_article(with_published(item, published))
+            raise InputError("no article found", path=str(source))
+        if not source.strip():
+            raise InputError("empty text")
+        return self.read_article(read_text(source, origin="<text>", published=published))
+
+    def read_article(self, article: Article) -> Reading:
+        return next(self.read_articles([article]))
+
+    def read_articles(self, articles: Iterable[Article]) -> Iterator[Reading]:
+        """Read articles in order, parsing them in batches (``options.batch_size``)."""
+        for item in self.read_stream(articles):
+            if isinstance(item, DyadError):
+                raise item
+            yield item
+
+    def read_paths(self, paths: Iterable[str | Path]) -> Iterator[Reading | DyadError]:
+        """Read every article under ``paths``; an unreadable input or an article that can't be
+        coded yields a ``DyadError`` in its place, so a batch reports it and goes on."""
+        yield from self.read_stream(read_inputs(paths, self.options))
+
+    def read_stream(self, items: Iterable[Article | DyadError]) -> Iterator[Reading | DyadError]:
+        """Articles (and errors, passed through) -> Readings (and errors), in input order."""
+        iterator = iter(items)
+        size = max(1, self.options.batch_size)
+        while batch := list(islice(iterator, size)):
+            articles = [self._prepare(a) for a in batch if isinstance(a, Article)]
+            docs = iter(self.nlp.pipe([a.text for a, _ in articles], batch_size=size))
+            prepared = iter(articles)
+            for item in batch:
+                if not isinstance(item, Article):
+                    yield item
+                    continue
+                article, warnings = next(prepared)
+                doc = next(docs)
+                try:
+                    yield self._code(doc, article, warnings)
+                except DyadError as exc:
+                    yield exc
+                except Exception as exc:  # noqa: BLE001 - one bad article must not end a batch
+                    log.debug("coding failed for %s", article.origin or article.id, exc_info=True)
+                    yield CodingError(f"could not be coded ({type(exc).__name__}: {exc}); please report it",
+                                      path=article.origin, article_id=article.id)
+
+    # -- the stages --------------------------------------------------------------------------
+    def _prepare(self, article: Article) -> tuple[Article, list[str]]:
+        warnings: list[str] = []
+        article = with_published(article, self.options.published)
+        if len(article.text) > self.options.max_chars:
+            warnings.append(f"text truncated from {len(article.text)} to {self.options.max_chars} characters")
+            article = replace(article, text=article.text[: self.options.max_chars],
+                              paragraphs=tuple(p for p in article.paragraphs if p.end <= self.options.max_chars))
+        return article, warnings
+
+    def _code(self, doc, article: Article, warnings: list[str]) -> Reading:  # noqa: ANN001 - spacy Doc
+        res = self._resources
+        if "tables" not in res:
+            return Reading(article=article, warnings=tuple(warnings))
+        doc_actors = actors_stage.find_actors(doc, article, res["tables"])
+        dates = dates_stage.find_dates(doc, article) if hasattr(dates_stage, "find_dates") else ()
+        places = (places_stage.find_places(doc, article, res["gazetteer"])
+                  if "gazetteer" in res else ())
+        quotes = (quotes_stage.find_quotes(doc, article, doc_actors)
+                  if hasattr(quotes_stage, "find_quotes") else ())
+        events = (events_stage.find_events(doc, article, doc_actors, dates, places, quotes, res["lexicon"])
+                  if "lexicon" in res else ())
+        return Reading(article=article, actors=tuple(doc_actors.actors), quotes=tuple(quotes),
+                       events=tuple(events), dates=tuple(dates), places=tuple(places),
+                       warnings=tuple(warnings))
+
+
+def _names_a_file(source: str) -> bool:
+    return (len(source) < MAX_PATH_CHARS and "\n" not in source
+            and (source == "-" or os.path.isfile(source)))
+
+
+@functools.lru_cache(maxsize=4)
+def default_reader(options: Options | None = None) -> Reader:
+    """One Reader per process (and per Options) for one-off ``dyad.read`` calls."""
+    return Reader(options)
+
+
+def read(source: str | Path, *, published: str | None = None, options: Options | None = None) -> Reading:
+    """Read one article (a path or the text itself) into a ``Reading``.
+
+    >>> reading = read("Russian President Vladimir Putin met Chinese leader Xi Jinping on Thursday.",
+    ...                published="2022-09-16")
+    >>> reading.article.published
+    '2022-09-16'
+    """
+    return default_reader(options).read(source, published=published)
