@@ -46,13 +46,12 @@ class Reader:
     @functools.cached_property
     def _resources(self) -> dict[str, object]:
         data_dir = self.options.data_dir
-        res: dict[str, object] = {}
-        if hasattr(actors_stage, "load_tables"):
-            res["tables"] = actors_stage.load_tables(data_dir)
-        if hasattr(places_stage, "load_gazetteer"):
-            res["gazetteer"] = places_stage.load_gazetteer(data_dir)
+        res: dict[str, object] = {"tables": actors_stage.load_tables(data_dir),
+                                  "gazetteer": places_stage.load_gazetteer(data_dir)}
         if hasattr(events_stage, "load_lexicon"):
             res["lexicon"] = events_stage.load_lexicon(data_dir)
+        for warning in getattr(res["tables"], "warnings", ()):
+            log.warning("%s", warning)  # bad rows in a user's data files: reported once, skipped
         return res
 
     # -- public entry points ----------------------------------------------------------------
@@ -121,12 +120,9 @@ class Reader:
 
     def _code(self, doc, article: Article, warnings: list[str]) -> Reading:  # noqa: ANN001 - spacy Doc
         res = self._resources
-        if "tables" not in res:
-            return Reading(article=article, warnings=tuple(warnings))
         doc_actors = actors_stage.find_actors(doc, article, res["tables"])
-        dates = dates_stage.find_dates(doc, article) if hasattr(dates_stage, "find_dates") else ()
-        places = (places_stage.find_places(doc, article, res["gazetteer"])
-                  if "gazetteer" in res else ())
+        dates = dates_stage.find_dates(doc, article, warnings=warnings)
+        places = places_stage.find_places(doc, article, res["gazetteer"])
         quotes = (quotes_stage.find_quotes(doc, article, doc_actors)
                   if hasattr(quotes_stage, "find_quotes") else ())
         events = (events_stage.find_events(doc, article, doc_actors, dates, places, quotes, res["lexicon"])

@@ -171,6 +171,9 @@ class Quote(_Record):
     kind: QuoteKind = "direct"
     addressee: ActorRef | None = None
     reported_by: ActorRef | None = None
+    # set for a quote found in an embed (kind "embedded"): the index into Article.embeds, and
+    # then start/end are offsets into that embed's text, not into Article.text
+    embed: int | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
@@ -183,6 +186,7 @@ class Quote(_Record):
             kind=data.get("kind") or "direct",
             addressee=_ref(data.get("addressee")),
             reported_by=_ref(data.get("reported_by")),
+            embed=data.get("embed"),
         )
 
 

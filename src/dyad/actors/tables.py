@@ -1,0 +1,642 @@
+"""The actor tables: countries, IGOs, media, named bodies, people and the sector vocabulary.
+
+Reads the TSV files of ``dyad/data/actors/`` (see its README.md), checks every row, and builds the
+lookup indexes that ``resolve`` and ``find_actors`` share. A user's ``data_dir`` holds files of the
+same names that add or override rows by key; a bad row there is skipped with a warning naming
+file:line, while a bad row in dyad's own files raises ``DataError``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad.actors.names import name_key, name_variants, slug, surname, word_key
+from dyad.errors import DataError
+from dyad.records import Actor
+
+#: dyad's own actor tables.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+#: CAMEO 1.1b3 sector codes (plus IMG, CAMEO's international militarized groups): a row naming
+#: another sector is a typo, not a new sector.
+SECTOR_CODES = frozenset({
+    "GOV", "MIL", "LEG", "JUD", "MED", "OPP", "BUS", "REB", "COP", "EDU", "CVL", "IGO", "SPY", "ELI",
+    "PTY", "LAB", "REL", "HLH", "REF", "NGO", "MNC", "AGR", "ENV", "HRI", "CRM", "UAF", "IMG", "MOD", "RAD",
+})
+
+#: Sectors whose actors have no country: their code is the sector alone ("IGO").
+STATELESS_SECTORS = frozenset({"IGO", "IMG", "NGO", "MNC"})
+
+#: Sector given to a person at a date after all their known tenures ended: CAMEO's "elites"
+#: (former officials), so a former president is not coded as the government.
+FORMER_SECTOR = "ELI"
+
+#: Open ends of a tenure, as comparable ISO strings.
+OPEN_START = "0000-00-00"
+OPEN_END = "9999-99-99"
+#: The "date" used when an article has none: inside every open tenure, after every closed one.
+CURRENT = "9999-00-00"
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_QID = re.compile(r"^Q\d+$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+COLUMNS = {
+    "countries.tsv": ("iso3", "name", "aliases", "adjectives", "capital", "metonyms"),
+    "igos.tsv": ("abbr", "name", "aliases", "metonyms"),
+    "media.tsv": ("name", "aliases", "country", "state"),
+    "organizations.tsv": ("name", "aliases", "country", "sector", "valid_from", "valid_to", "notes"),
+    "sectors.tsv": ("phrase", "sector", "kind", "canonical", "leader"),
+    "people": ("name", "aliases", "country", "sector", "role", "valid_from", "valid_to", "wikidata"),
+}
+PEOPLE_GLOB = "people-*.tsv"
+TERM_KINDS = ("person", "body", "modifier")
+
+
+# ---------------------------------------------------------------------------------------- records
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    capital: str = ""
+    metonyms: tuple[str, ...] = ()
+
+    @property
+    def adjective(self) -> str:
+        return self.adjectives[0] if self.adjectives else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A role noun or body of the sector vocabulary ("foreign ministry" -> GOV, body)."""
+
+    phrase: str
+    sector: str | None
+    kind: str          # person | body | modifier
+    canonical: str
+    leader: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """One role held from ``start`` (inclusive) to ``end`` (exclusive), as padded ISO strings."""
+
+    country: str | None
+    sector: str
+    role: str
+    start: str = OPEN_START
+    end: str = OPEN_END
+    canonical: str | None = None
+    leader: bool = False
+    where: str = ""
+
+    def covers(self, day: str) -> bool:
+        return self.start <= day < self.end
+
+    @property
+    def code(self) -> str | None:
+        return code_for(self.country, self.sector)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    tenures: tuple[Tenure, ...]
+    family: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.wikidata or f"person:{self.key}"
+
+    @property
+    def country(self) -> str | None:
+        return next((t.country for t in self.tenures if t.country), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A named IGO, outlet or national body; ``tenures`` give its country and sector over time."""
+
+    kind: str          # igo | media | org
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    tenures: tuple[Tenure, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+    def tenure_on(self, day: str) -> Tenure | None:
+        hits = [t for t in self.tenures if t.covers(day)]
+        if hits:
+            return hits[-1]
+        return self.tenures[-1] if day == CURRENT and self.tenures else None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one name in the index points at: kind is person, country, adjective, people
+    (a plural demonym), metonym, igo, igo_metonym, media, org or term."""
+
+    kind: str
+    target: Country | Person | Body | Term
+
+
+def code_for(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: "RUS" + "GOV"; a stateless sector alone ("IGO"); the country alone."""
+    if sector in STATELESS_SECTORS:
+        return sector
+    if not country:
+        return None
+    return country + (sector or "")
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+class _Report:
+    """Where bad rows go: raised for dyad's own files, collected as warnings for a user's."""
+
+    def __init__(self, strict: bool, warnings: list[str]) -> None:
+        self.strict = strict
+        self.warnings = warnings
+
+    def bad(self, message: str, path: Path, line: int) -> None:
+        error = DataError(message, path=str(path), line=line)
+        if self.strict:
+            raise error
+        self.warnings.append(f"{error} (row skipped)")
+
+
+def _rows(path: Path, columns: tuple[str, ...], report: _Report) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) of a TSV file with ``#`` comment lines and one header row."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"can't read actor table: {exc}", path=str(path)) from exc
+    header: list[str] | None = None
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if header is None:
+            header = cells
+            unknown = [c for c in header if c not in columns]
+            missing = [c for c in columns if c not in header]
+            if unknown or missing:
+                expected = "\t".join(columns)
+                report.bad(f"bad header: unknown columns {unknown}, missing {missing}; expected {expected!r}; "
+                           "whole file", path, number)
+                return
+            continue
+        if len(cells) > len(header):
+            report.bad(f"{len(cells)} fields, the header has {len(header)}", path, number)
+            continue
+        cells += [""] * (len(header) - len(cells))
+        yield number, dict(zip(header, cells, strict=True))
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """"2012-05" -> ("2012-05-00", "2012-05-99"): the low and high padded forms, or None if invalid."""
+    m = _DATE.match(text)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    try:
+        if day:
+            _dt.date(int(year), int(month), int(day))
+        elif month and not 1 <= int(month) <= 12:
+            return None
+    except ValueError:
+        return None
+    if day:
+        return text, text
+    if month:
+        return f"{text}-00", f"{text}-99"
+    return f"{text}-00-00", f"{text}-99-99"
+
+
+@functools.lru_cache(maxsize=4096)
+def day_of(date: str | None) -> str:
+    """An article date (ISO date or datetime, maybe partial) as the comparable day string; no date = CURRENT."""
+    if not date:
+        return CURRENT
+    text = str(date).strip()[:10]
+    for size in (10, 7, 4):
+        parsed = parse_date(text[:size])
+        if parsed:
+            low = parsed[0]
+            return low.replace("-00", "-01")
+    return CURRENT
+
+
+@dataclass
+class _Raw:
+    """Rows as read, keyed for overriding, before indexes are built."""
+
+    countries: dict[str, tuple[Country, str]] = field(default_factory=dict)
+    igos: dict[str, tuple[Body, str]] = field(default_factory=dict)
+    media: dict[str, tuple[Body, str, str]] = field(default_factory=dict)
+    orgs: dict[tuple[str, str], tuple[dict[str, str], str]] = field(default_factory=dict)
+    terms: dict[str, tuple[Term, str]] = field(default_factory=dict)
+    people: dict[tuple[str, str, str], tuple[dict[str, str], str, bool]] = field(default_factory=dict)
+
+
+def _where(path: Path, line: int) -> str:
+    return f"{path}:{line}"
+
+
+def _read_countries(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, COLUMNS["countries.tsv"], report):
+        iso3 = row["iso3"]
+        if not _ISO3.match(iso3) or not row["name"]:
+            report.bad(f"bad country row: iso3 {iso3!r} must be 3 capitals and name non-empty", path, line)
+            continue
+        raw.countries[iso3] = (Country(iso3, row["name"], _split(row["aliases"]), _split(row["adjectives"]),
+                                       row["capital"], _split(row["metonyms"])), _where(path, line))
+
+
+def _read_terms(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, COLUMNS["sectors.tsv"], report):
+        sector, kind = row["sector"] or None, row["kind"]
+        if not row["phrase"]:
+            report.bad("empty phrase", path, line)
+        elif kind not in TERM_KINDS:
+            report.bad(f"bad kind {kind!r}: use one of {', '.join(TERM_KINDS)}", path, line)
+        elif sector and sector not in SECTOR_CODES:
+            report.bad(f"unknown sector {sector!r}: use one of {' '.join(sorted(SECTOR_CODES))}", path, line)
+        elif row["leader"] not in ("", "yes", "no"):
+            report.bad(f"leader must be yes, no or empty, not {row['leader']!r}", path, line)
+        else:
+            term = Term(row["phrase"], sector, kind, row["canonical"] or word_key(row["phrase"]),
+                        row["leader"] == "yes")
+            raw.terms[word_key(row["phrase"])] = (term, _where(path, line))
+
+
+def _read_igos(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, COLUMNS["igos.tsv"], report):
+        if not row["abbr"] or not row["name"]:
+            report.bad("an IGO needs abbr and name", path, line)
+            continue
+        tenure = Tenure(None, "IGO", row["name"], where=_where(path, line))
+        body = Body("igo", row["abbr"], row["name"], _split(row["aliases"]), (tenure,))
+        raw.igos[row["abbr"]] = (body, row["metonyms"])
+
+
+def _read_media(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, COLUMNS["media.tsv"], report):
+        country = row["country"]
+        if not row["name"]:
+            report.bad("an outlet needs a name", path, line)
+        elif country and country not in raw.countries:
+            report.bad(f"unknown country code {country!r}", path, line)
+        elif row["state"] not in ("", "yes", "no"):
+            report.bad(f"state must be yes, no or empty, not {row['state']!r}", path, line)
+        else:
+            tenure = Tenure(country or None, "MED", "state media" if row["state"] == "yes" else "media",
+                            where=_where(path, line))
+            body = Body("media", row["name"], row["name"], _split(row["aliases"]), (tenure,))
+            raw.media[word_key(row["name"])] = (body, row["state"], _where(path, line))
+
+
+def _check_span(row: dict[str, str], path: Path, line: int, report: _Report) -> tuple[str, str, str] | None:
+    """Validate valid_from/valid_to; return (start, end_for_compare, end_low) or None."""
+    start, end = OPEN_START, OPEN_END
+    end_low = OPEN_END
+    if row["valid_from"]:
+        parsed = parse_date(row["valid_from"])
+        if parsed is None:
+            report.bad(f"bad valid_from {row['valid_from']!r}: use YYYY-MM-DD, YYYY-MM or YYYY", path, line)
+            return None
+        start = parsed[0]
+    if row["valid_to"]:
+        parsed = parse_date(row["valid_to"])
+        if parsed is None:
+            report.bad(f"bad valid_to {row['valid_to']!r}: use YYYY-MM-DD, YYYY-MM or YYYY", path, line)
+            return None
+        end_low, end = parsed
+        if end_low < start:
+            report.bad(f"valid_to {row['valid_to']} is before valid_from {row['valid_from']}", path, line)
+            return None
+    return start, end, end_low
+
+
+def _read_orgs(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, COLUMNS["organizations.tsv"], report):
+        country, sector = row["country"], row["sector"]
+        if not row["name"]:
+            report.bad("a body needs a name", path, line)
+        elif country and country not in raw.countries:
+            report.bad(f"unknown country code {country!r}", path, line)
+        elif sector not in SECTOR_CODES:
+            report.bad(f"unknown sector {sector!r}: use one of {' '.join(sorted(SECTOR_CODES))}", path, line)
+        elif not country and sector not in STATELESS_SECTORS:
+            report.bad(f"country is empty but sector {sector} needs one", path, line)
+        elif _check_span(row, path, line, report) is not None:
+            raw.orgs[(word_key(row["name"]), row["valid_from"])] = (row, _where(path, line))
+
+
+def _read_people(path: Path, raw: _Raw, report: _Report, shipped: bool) -> None:
+    for line, row in _rows(path, COLUMNS["people"], report):
+        country, sector = row["country"], row["sector"]
+        if not row["name"] or not row["role"]:
+            report.bad("a tenure needs a name and a role", path, line)
+        elif country and country not in raw.countries:
+            report.bad(f"unknown country code {country!r}", path, line)
+        elif sector not in SECTOR_CODES:
+            report.bad(f"unknown sector {sector!r}: use one of {' '.join(sorted(SECTOR_CODES))}", path, line)
+        elif not country and sector not in STATELESS_SECTORS:
+            report.bad(f"country is empty but sector {sector} needs one", path, line)
+        elif row["wikidata"] and not _QID.match(row["wikidata"]):
+            report.bad(f"bad wikidata id {row['wikidata']!r}: use a Q-id such as Q7747", path, line)
+        elif _check_span(row, path, line, report) is not None:
+            key = (word_key(row["name"]), word_key(row["role"]), row["valid_from"])
+            old = raw.people.get(key)
+            if old and old[2] and shipped and old[0] != row:
+                # two of dyad's own files disagree about one tenure: a data bug to fix, not to hide
+                report.bad(f"conflicts with {old[1]} (same person, role and valid_from)", path, line)
+                continue
+            raw.people[key] = (row, _where(path, line), shipped)
+
+
+# ---------------------------------------------------------------------------------------- tables
+
+@dataclass(eq=False, repr=False)
+class ActorTables:
+    """Everything dyad knows about actors, indexed for lookups by name, role and date."""
+
+    countries: dict[str, Country]
+    people: tuple[Person, ...]
+    bodies: dict[str, Body]
+    terms: dict[str, Term]
+    names: dict[str, tuple[Entry, ...]]
+    names_lower: dict[str, tuple[Entry, ...]]
+    surnames: dict[str, tuple[Person, ...]]
+    holders: dict[tuple[str, str], tuple[tuple[Tenure, Person], ...]]
+    leaders: dict[str, tuple[tuple[Tenure, Person], ...]]
+    warnings: tuple[str, ...] = ()
+    first_words: frozenset[str] = frozenset()
+    term_first_words: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()         # every leading part of a name key: scans stop early
+    term_prefixes: frozenset[str] = frozenset()
+
+    def __repr__(self) -> str:
+        return (f"<ActorTables {len(self.countries)} countries, {len(self.people)} people, "
+                f"{len(self.bodies)} bodies, {len(self.terms)} terms, {len(self.warnings)} warnings>")
+
+    def resolve(self, text: str, date: str | None = None) -> Actor | None:
+        """The actor a free string names on ``date`` ("the Pentagon", "Armenian Prime Minister"),
+        or None when the tables don't support an answer."""
+        from dyad.actors.resolve import resolve_text
+
+        return resolve_text(self, text, date)
+
+    def canonical_role(self, role: str) -> Term | None:
+        """The person-kind term a role title contains: "Minister of Foreign Affairs" -> foreign minister."""
+        return _canonical_role(self.terms, role)
+
+
+def _canonical_role(terms: dict[str, Term], role: str) -> Term | None:
+    words = word_key(role).replace(",", " ").split()
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 6), i, -1):
+            term = terms.get(" ".join(words[i:j]))
+            if term and term.kind == "person":
+                return term
+    return None
+
+
+def _first_word(key: str) -> str:
+    """The scan's cheap pre-filter key: the first run of word characters, lower-cased."""
+    m = re.match(r"\w+", key)
+    return m.group(0).lower() if m else key[:1]
+
+
+def _plural(adjective: str) -> str | None:
+    """"Russian" -> "Russians"; None where English has no plural noun ("Chinese", "British", "US")."""
+    if not adjective[-1:].islower() or " " in adjective or adjective.endswith(("ese", "sh", "ch", "s", "x", "i")):
+        return None
+    return adjective + "s"
+
+
+def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTables:
+    countries = {k: v[0] for k, v in raw.countries.items()}
+    terms = {k: v[0] for k, v in raw.terms.items()}
+    bodies: dict[str, Body] = {}
+    names: dict[str, list[Entry]] = {}
+
+    def index(text: str, entry: Entry) -> None:
+        key = name_key(text)
+        if key:
+            bucket = names.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    for country in countries.values():
+        for text in (country.name, *country.aliases):
+            index(text, Entry("country", country))
+        for adjective in country.adjectives:
+            index(adjective, Entry("adjective", country))
+            plural = _plural(adjective)
+            if plural:
+                index(plural, Entry("people", country))
+        for metonym in country.metonyms:
+            index(metonym, Entry("metonym", country))
+    for body, metonyms in raw.igos.values():
+        bodies[body.id] = body
+        for text in (body.name, *body.aliases):
+            index(text, Entry("igo", body))
+        for metonym in _split(metonyms):
+            index(metonym, Entry("igo_metonym", body))
+    for body, _state, _where in raw.media.values():
+        bodies[body.id] = body
+        for text in (body.name, *body.aliases):
+            index(text, Entry("media", body))
+    org_rows: dict[str, list[tuple[dict[str, str], str]]] = {}
+    for (key, _start), (row, where) in raw.orgs.items():
+        org_rows.setdefault(key, []).append((row, where))
+    for rows in org_rows.values():
+        rows.sort(key=lambda r: r[0]["valid_from"])
+        tenures = []
+        for row, where in rows:
+            start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
+            end = parse_date(row["valid_to"])[1] if row["valid_to"] else OPEN_END
+            if row["valid_to"] and len(row["valid_to"]) == 10:
+                end = row["valid_to"]
+            tenures.append(Tenure(row["country"] or None, row["sector"], row["name"], start, end, where=where))
+        first = rows[-1][0]
+        body = Body("org", first["name"], first["name"], _split(first["aliases"]), tuple(tenures))
+        bodies[body.id] = body
+        for text in (body.name, *body.aliases):
+            index(text, Entry("org", body))
+    for term in terms.values():
+        if term.phrase != term.phrase.lower():
+            index(term.phrase, Entry("term", term))  # "PM", "MPs", "CEO": case decides
+
+    people = _build_people(raw, terms, strict_report, warnings)
+    surnames: dict[str, list[Person]] = {}
+    holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}
+    leaders: dict[str, list[tuple[Tenure, Person]]] = {}
+    for person in people:
+        country = person.country
+        for text in (person.name, *person.aliases):
+            for variant in name_variants(text, country):
+                index(variant, Entry("person", person))
+        families = {person.family, *(surname(alias, country) for alias in person.aliases)}
+        for family in families:
+            if family and len(family) > 1:
+                bucket = surnames.setdefault(name_key(family), [])
+                if person not in bucket:
+                    bucket.append(person)
+        for tenure in person.tenures:
+            if tenure.country and tenure.canonical:
+                holders.setdefault((tenure.country, tenure.canonical), []).append((tenure, person))
+            if tenure.country and tenure.leader:
+                leaders.setdefault(tenure.country, []).append((tenure, person))
+
+    frozen = {k: tuple(v) for k, v in names.items()}
+    lower: dict[str, list[Entry]] = {}
+    for key, entries in frozen.items():
+        bucket = lower.setdefault(key.lower(), [])
+        bucket.extend(e for e in entries if e not in bucket)
+    return ActorTables(
+        countries=countries,
+        people=tuple(people),
+        bodies=bodies,
+        terms=terms,
+        names=frozen,
+        names_lower={k: tuple(v) for k, v in lower.items()},
+        surnames={k: tuple(v) for k, v in surnames.items()},
+        holders={k: tuple(v) for k, v in holders.items()},
+        leaders={k: tuple(v) for k, v in leaders.items()},
+        warnings=tuple(warnings),
+        first_words=frozenset(_first_word(k) for k in (*frozen, *surnames)),
+        term_first_words=frozenset(w for k in terms for w in (_first_word(k), _first_word(k) + "s")),
+        prefixes=_prefixes([*frozen, *surnames]),
+        term_prefixes=_prefixes(terms),
+    )
+
+
+def _prefixes(keys) -> frozenset[str]:  # noqa: ANN001 - any iterable of str
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+
+
+def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: list[str]) -> list[Person]:
+    """Group tenure rows into people, check overlaps, and fill in canonical roles."""
+    # a person is their Q-id when known, else their folded name; a name-only row joins the
+    # Q-id of the same name when exactly one such Q-id exists
+    qids_by_name: dict[str, set[str]] = {}
+    for row, _where, _shipped in raw.people.values():
+        if row["wikidata"]:
+            qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
+    groups: dict[str, list[tuple[dict[str, str], str, bool]]] = {}
+    for row, where, shipped in raw.people.values():
+        name = word_key(row["name"])
+        qid = row["wikidata"]
+        if not qid and len(qids_by_name.get(name, ())) == 1:
+            qid = next(iter(qids_by_name[name]))
+        groups.setdefault(qid or name, []).append((row, where, shipped))
+
+    lenient = _Report(False, warnings)
+    people = []
+    for rows in groups.values():
+        rows.sort(key=lambda r: (r[0]["valid_from"] or "0000", r[1]))
+        kept: list[tuple[dict[str, str], str, bool, Tenure, str]] = []
+        for row, where, shipped in rows:
+            start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
+            if row["valid_to"]:
+                end_low, end_high = parse_date(row["valid_to"])
+                end = row["valid_to"] if len(row["valid_to"]) == 10 else end_high
+            else:
+                end_low = end = OPEN_END
+            clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
+                          and start < k[4] and k[3].start < end_low), None)
+            if clash is not None:
+                path, _, line = where.rpartition(":")
+                report = strict if (shipped and clash[2]) else lenient
+                report.bad(f"tenure {row['valid_from']}..{row['valid_to'] or 'open'} as {row['role']!r} overlaps "
+                           f"{clash[1]} ({clash[0]['valid_from']}..{clash[0]['valid_to'] or 'open'})",
+                           Path(path), int(line))
+                continue
+            term = _canonical_role(terms, row["role"])
+            tenure = Tenure(row["country"] or None, row["sector"], row["role"], start, end,
+                            term.canonical if term else word_key(row["role"]), bool(term and term.leader), where)
+            kept.append((row, where, shipped, tenure, end_low))
+        if not kept:
+            continue
+        latest = kept[-1][0]
+        aliases: list[str] = []
+        for row, *_ in kept:
+            for alias in _split(row["aliases"]):
+                if alias not in aliases and alias != latest["name"]:
+                    aliases.append(alias)
+            if row["name"] != latest["name"] and row["name"] not in aliases:
+                aliases.append(row["name"])
+        wikidata = next((r[0]["wikidata"] for r in kept if r[0]["wikidata"]), None)
+        country = next((k[3].country for k in kept if k[3].country), None)
+        people.append(Person(key=slug(latest["name"]), name=latest["name"], aliases=tuple(aliases),
+                             wikidata=wikidata, tenures=tuple(k[3] for k in kept),
+                             family=surname(latest["name"], country)))
+    return people
+
+
+def _user_dirs(data_dir: Path) -> list[Path]:
+    """A user's tables may sit in ``data_dir/actors/`` (like dyad's) or directly in ``data_dir``."""
+    return [d for d in (data_dir / "actors", data_dir) if d.is_dir()]
+
+
+def _load(data_dirs: tuple[Path, ...]) -> ActorTables:
+    warnings: list[str] = []
+    strict = _Report(True, warnings)
+    raw = _Raw()
+    sources = [(DATA_DIR, strict, True)]
+    for data_dir in data_dirs:
+        sources += [(d, _Report(False, warnings), False) for d in _user_dirs(data_dir)]
+    # countries first: every other table checks its country codes against them
+    for folder, report, _shipped in sources:
+        if (folder / "countries.tsv").is_file():
+            _read_countries(folder / "countries.tsv", raw, report)
+    if not raw.countries:
+        raise DataError("no countries.tsv found: the actor tables are missing", path=str(DATA_DIR))
+    for folder, report, shipped in sources:
+        for name, reader in (("sectors.tsv", _read_terms), ("igos.tsv", _read_igos),
+                             ("media.tsv", _read_media), ("organizations.tsv", _read_orgs)):
+            if (folder / name).is_file():
+                reader(folder / name, raw, report)
+        for path in sorted(folder.glob(PEOPLE_GLOB)):
+            _read_people(path, raw, report, shipped)
+    return _build(raw, warnings, strict)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(data_dirs: tuple[Path, ...]) -> ActorTables:
+    return _load(data_dirs)
+
+
+def load_tables(data_dir: str | Path | None = None) -> ActorTables:
+    """Load dyad's actor tables plus a user's ``data_dir`` overrides (cached per process).
+
+    Raises ``DataError`` (file:line) for a bad row in dyad's own files; a user's bad rows are
+    skipped and listed in ``ActorTables.warnings``.
+    """
+    dirs = (Path(data_dir).resolve(),) if data_dir else ()
+    return _load_cached(dirs)
+
+
+__all__ = ["ActorTables", "Body", "Country", "Entry", "Person", "Tenure", "Term", "code_for", "day_of",
+           "load_tables"]
