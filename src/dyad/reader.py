@@ -11,7 +11,7 @@ import functools
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -32,6 +32,16 @@ log = logging.getLogger(__name__)
 MAX_PATH_CHARS = 4096
 
 
+@dataclass(frozen=True, slots=True)
+class StageTables:
+    """The loaded data of every stage (each loader caches per process and per data dir)."""
+
+    actors: actors_stage.ActorTables
+    gazetteer: places_stage.Gazetteer
+    cues: quotes_stage.CueLexicon
+    lexicon: events_stage.Lexicon
+
+
 class Reader:
     """Reads articles into ``Reading`` records; loads every model and table once, lazily."""
 
@@ -44,15 +54,16 @@ class Reader:
         return load_pipeline(self.options.model)
 
     @functools.cached_property
-    def _resources(self) -> dict[str, object]:
+    def tables(self) -> StageTables:
+        """Every table the stages use (actors, gazetteer, quote cues, event lexicon), loaded once."""
         data_dir = self.options.data_dir
-        res: dict[str, object] = {"tables": actors_stage.load_tables(data_dir),
-                                  "gazetteer": places_stage.load_gazetteer(data_dir)}
-        if hasattr(events_stage, "load_lexicon"):
-            res["lexicon"] = events_stage.load_lexicon(data_dir)
-        for warning in getattr(res["tables"], "warnings", ()):
+        tables = StageTables(actors=actors_stage.load_tables(data_dir),
+                             gazetteer=places_stage.load_gazetteer(data_dir),
+                             cues=quotes_stage.load_cues(data_dir),
+                             lexicon=events_stage.load_lexicon(data_dir))
+        for warning in tables.actors.warnings:
             log.warning("%s", warning)  # bad rows in a user's data files: reported once, skipped
-        return res
+        return tables
 
     # -- public entry points ----------------------------------------------------------------
     def read(self, source: str | Path, *, published: str | None = None) -> Reading:
@@ -119,14 +130,12 @@ class Reader:
         return article, warnings
 
     def _code(self, doc, article: Article, warnings: list[str]) -> Reading:  # noqa: ANN001 - spacy Doc
-        res = self._resources
-        doc_actors = actors_stage.find_actors(doc, article, res["tables"])
+        tables = self.tables
+        doc_actors = actors_stage.find_actors(doc, article, tables.actors)
         dates = dates_stage.find_dates(doc, article, warnings=warnings)
-        places = places_stage.find_places(doc, article, res["gazetteer"])
-        quotes = (quotes_stage.find_quotes(doc, article, doc_actors)
-                  if hasattr(quotes_stage, "find_quotes") else ())
-        events = (events_stage.find_events(doc, article, doc_actors, dates, places, quotes, res["lexicon"])
-                  if "lexicon" in res else ())
+        places = places_stage.find_places(doc, article, tables.gazetteer)
+        quotes = quotes_stage.find_quotes(doc, article, doc_actors, cues=tables.cues)
+        events = events_stage.find_events(doc, article, doc_actors, dates, places, quotes, tables.lexicon)
         return Reading(article=article, actors=tuple(doc_actors.actors), quotes=tuple(quotes),
                        events=tuple(events), dates=tuple(dates), places=tuple(places),
                        warnings=tuple(warnings))

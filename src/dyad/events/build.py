@@ -1,0 +1,220 @@
+"""Assembling ``Event`` records: sides x code x modality x date x place, then merging duplicates.
+
+Per trigger: the sources and targets (``roles``), the modality and code shift (``modality``),
+the date and place (``when``); then one event per (source, target) pair, both ways for a
+symmetric event between coordinated sides ("Putin and Xi met"). Within an article, events
+with the same source, target, code and date are one event: the first one found is kept with
+its evidence (the earliest sentence that reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyad.events.lexicon import Lexicon
+from dyad.events.match import Match, match_sentence
+from dyad.events.modality import modality_of
+from dyad.events.roles import DocActorsLike, Roles, Side
+from dyad.events.when import Dater, place
+from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Meeting codes that the place refines: 042 visit (met in the target's country), 043 host
+#: (in the source's), 044 third location.
+MEETING_CODE = "040"
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    source: Side
+    target: Side | None
+
+
+def find_events(doc: Doc, article: Article, doc_actors: DocActorsLike, dates: Sequence[DateRef],
+                places: Sequence[Place], quotes: Sequence[Quote], lexicon: Lexicon) -> tuple[Event, ...]:
+    """Code the events of one article.
+
+    Reads: the spaCy ``Doc`` of ``article.text``, the article's actors (``doc_actors``), its
+    dates, places and quotes, and the event lexicon. Returns: ``Event`` records in text order,
+    duplicates (same source, target, code and date) merged into the first.
+    """
+    roles = Roles(doc, doc_actors, quotes, lexicon, places)
+    matches = [m for sent in doc.sents for m in match_sentence(sent, lexicon)]
+    triggers = frozenset(m.token.i for m in matches)
+    dater = Dater(doc, dates, article.published, triggers)
+    events: list[Event] = []
+    for match in matches:
+        events.extend(_events_of(match, roles, dater, places, doc, lexicon))
+    return merge(events)
+
+
+def merge(events: Iterable[Event]) -> tuple[Event, ...]:
+    """One event per (source, target, code, date); the first keeps its evidence."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (_actor_key(event.source), _actor_key(event.target), event.code, event.date)
+        kept.setdefault(key, event)
+    return tuple(kept.values())
+
+
+def _actor_key(ref) -> tuple | None:  # noqa: ANN001 - ActorRef | None
+    if ref is None:
+        return None
+    return (ref.id or ref.name, ref.code)
+
+
+def _pairs(match: Match, roles: Roles) -> list[_Pair]:
+    pattern = match.pattern
+    if pattern.reported:
+        sources = roles.speaker(match.token)
+        targets = roles.reported_targets(match) if sources else []
+    else:
+        sources = roles.sources(match)
+        targets = roles.targets(match)
+    own = {s.key for s in sources}  # "X and Y hailed their ties": they are not its target
+    targets = [t for t in targets if t.key not in own and (t.ref.code or t.ref.country)]
+    pairs: list[_Pair] = []
+    if pattern.symmetric and not targets and len(sources) >= 2:
+        for a in sources:
+            pairs.extend(_Pair(a, b) for b in sources if b.key != a.key)
+        return pairs
+    if pattern.symmetric and not sources and len(targets) >= 2:  # "a meeting between A and B"
+        for a in targets:
+            pairs.extend(_Pair(a, b) for b in targets if b.key != a.key)
+        return pairs
+    for source in sources:
+        if targets:
+            pairs.extend(_Pair(source, t) for t in targets)
+        else:
+            pairs.append(_Pair(source, None))
+    return pairs
+
+
+def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
+    source, target = pair.source.ref, pair.target.ref if pair.target else None
+    if not (source.code or source.country):
+        return False  # an unidentified speaker or agent: no event data without a side
+    if target is None:
+        return no_target_ok
+    if pair.source.key == pair.target.key or not (target.code or target.country):
+        return False
+    # Domestic events are CAMEO events too (USAGOV -> USAOPP), but not between two names of one
+    # body ("Moscow" and "the Kremlin") or a country and itself.
+    if source.code and source.code == target.code:
+        return False
+    if source.country and source.country == target.country and not (source.sector or target.sector):
+        return False
+    return True
+
+
+def _code_for(match: Match, shift: str | None, lexicon: Lexicon) -> str:
+    code = match.pattern.code
+    if shift == "intended":
+        return match.pattern.intent or lexicon.shifted(code, "intended") or code
+    if shift == "threatened":
+        return lexicon.shifted(code, shift) or "130"
+    if shift == "refused":
+        return lexicon.shifted(code, shift) or code  # no rejection code: a negated event
+    return code
+
+
+def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:
+    if code != MEETING_CODE or target is None or where is None or not where.country:
+        return code
+    if where.country == target.ref.country:
+        return "042"
+    if where.country == source.ref.country:
+        return "043"
+    if source.ref.country and target.ref.country:
+        return "044"
+    return code
+
+
+def _tense_token(trigger: Token, roles: Roles) -> Token:
+    """The verb whose tense dates the report: the trigger's clause, or the verb reporting it."""
+    node, steps = trigger, 0
+    while node.pos_ not in _VERBS and node.head != node and steps < 8:
+        node, steps = node.head, steps + 1
+    while node.dep_ in ("xcomp", "advcl", "pcomp", "acl", "conj", "acomp") and node.head != node \
+            and steps < 12:
+        node, steps = node.head, steps + 1
+        while node.pos_ not in _VERBS and node.head != node and steps < 12:
+            node, steps = node.head, steps + 1
+    if node.dep_ in ("ccomp", "parataxis") and roles.lexicon.cue(node.head.lemma_.lower(), "report"):
+        return node.head
+    for child in node.children:
+        if child.dep_ in ("parataxis", "ccomp") and roles.lexicon.cue(child.lemma_.lower(), "report"):
+            return child
+    quote = roles.quote_at(trigger.idx)
+    if quote is not None and quote.cue:
+        window = roles.doc.char_span(max(0, quote.start - 80), min(len(roles.doc.text), quote.end + 80),
+                                     alignment_mode="expand")
+        for token in window or ():
+            if token.lower_ == quote.cue.lower() and not (quote.start <= token.idx < quote.end):
+                return token
+    return node
+
+
+def _is_person(side: Side) -> bool:
+    token = side.token
+    return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
+
+
+def _evidence(match: Match, pair: _Pair) -> Span:
+    sent = match.token.sent
+    tokens = [*match.tokens]
+    for side in (pair.source, pair.target):
+        if side is not None and side.token is not None and side.token.sent.start == sent.start:
+            tokens.append(side.token)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end)
+
+
+def _trigger_text(match: Match) -> str:
+    return " ".join(t.text for t in sorted(match.tokens, key=lambda t: t.i))
+
+
+def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place], doc: Doc,
+               lexicon: Lexicon) -> list[Event]:
+    pattern = match.pattern
+    reading = modality_of(match.token, lexicon)
+    pairs = _pairs(match, roles)
+    if not pairs:
+        return []
+    code = _code_for(match, reading.shift, lexicon)
+    modality = reading.modality
+    if reading.shift == "refused" and code == pattern.code:
+        modality = "negated"
+    date, precision = dater.date(match.token, _tense_token(match.token, roles))
+    where = place(match.token, places, doc)
+    location = Location(where.name, where.country, where.lat, where.lon) if where else None
+    sentence = match.token.sent.text.strip()
+    single = len({p.source.key for p in pairs}) == 1
+    events = []
+    for pair in pairs:
+        pair_code = code
+        no_target_ok = "notarget" in pattern.flags
+        if pair.target is None and pattern.solo and single:
+            pair_code, no_target_ok = pattern.solo, True
+        if not _allowed(pair, no_target_ok):
+            continue
+        if pattern.person and pair.target is not None and _is_person(pair.target):
+            pair_code = pattern.person
+        if "venue" in pattern.flags and modality == "asserted":
+            pair_code = _venue(pair_code, pair.source, pair.target, where)
+        info = lexicon.cameo(pair_code)
+        plover = lexicon.plover_for(pair_code)
+        events.append(Event(
+            source=pair.source.ref, target=pair.target.ref if pair.target else None,
+            code=pair_code, root=info.root, label=info.label,
+            plover=plover.type if plover else None, quad_class=info.quad, goldstein=info.goldstein,
+            date=date, location=location, modality=modality, sentence=sentence,
+            evidence=_evidence(match, pair), plover_mode=plover.mode if plover else None,
+            date_precision=precision, trigger=_trigger_text(match)))
+    return events

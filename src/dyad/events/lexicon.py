@@ -1,0 +1,318 @@
+"""The event lexicon: CAMEO codes, PLOVER types, trigger patterns and modality cues, read from data.
+
+Files (in ``dyad/data/events/``; a user's ``data_dir`` may hold files of the same names, in
+``data_dir/events/`` or ``data_dir`` itself, whose rows add to or replace ours by key):
+
+- ``cameo.tsv``             CAMEO code -> label, Goldstein score, root, quad class
+- ``CAMEO2PLOVER-2021.txt`` CAMEO code -> PLOVER type, mode, context (CC BY-SA 4.0)
+- ``verbs.tsv``             trigger patterns -> CAMEO code, where the target is, flags
+- ``intent.tsv``            code -> its intended (03x), threatened (13x) and refused (12x) codes
+- ``cues.tsv``              modality cues (would, set to, refuse) and reporting verbs (say)
+
+Every bad row raises ``DataError`` naming file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from dyad.errors import DataError
+
+#: Where a pattern may find its target (see the header of verbs.tsv).
+TARGET_SLOTS = frozenset({
+    "dobj", "dative", "subj", "ccomp",
+    "with", "at", "on", "to", "against", "for", "between", "of", "in", "into", "from", "over",
+    "toward", "towards", "near", "along", "about", "upon", "behind",
+})
+FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue"})
+POS_TAGS = {"v": "verb", "n": "noun", "a": "adj"}
+CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light"})
+CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "report",
+                       "agent", "light"})
+_CODE = re.compile(r"^\d{2,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    label: str
+    goldstein: float | None
+    root: str
+    quad: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One row of verbs.tsv: a trigger word and what must (not) surround it."""
+
+    key: str
+    triggers: tuple[tuple[str, str | None], ...]  # (lemma, "verb" | "noun" | "adj" | None)
+    requires: tuple[frozenset[str], ...]
+    forbids: frozenset[str]
+    governors: tuple[frozenset[str], ...]
+    code: str
+    targets: tuple[str, ...]
+    flags: frozenset[str]
+    intent: str | None = None
+    solo: str | None = None
+    person: str | None = None
+    where: str = ""  # file:line, for messages
+
+    @property
+    def specificity(self) -> int:
+        return len(self.requires) + len(self.governors)
+
+    @property
+    def symmetric(self) -> bool:
+        return "sym" in self.flags
+
+    @property
+    def reported(self) -> bool:
+        return "reported" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    intended: str | None
+    threatened: str | None
+    refused: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything event coding reads from data. Build it with ``load_lexicon``."""
+
+    codes: dict[str, CameoCode]
+    plover: dict[str, Plover]
+    patterns: tuple[Pattern, ...]
+    shifts: dict[str, Shift]
+    cues: dict[tuple[str, str], str]  # (word, where) -> kind
+    by_lemma: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+
+    def cameo(self, code: str) -> CameoCode:
+        return self.codes[code]
+
+    def plover_for(self, code: str) -> Plover | None:
+        """The PLOVER row of ``code`` or of its nearest parent code (PLOVER has no 01/02)."""
+        for size in range(len(code), 1, -1):
+            row = self.plover.get(code[:size])
+            if row is not None:
+                return row
+        return None
+
+    def shifted(self, code: str, kind: str) -> str | None:
+        """The code an event becomes when ``kind`` (intended/threatened/refused); None if none."""
+        for size in range(len(code), 1, -1):
+            shift = self.shifts.get(code[:size])
+            if shift is not None:
+                return getattr(shift, kind)
+        return None
+
+    def cue(self, word: str, where: str, pos: str | None = None) -> str | None:
+        """The kind of cue ``word`` is at ``where``; ``pos`` (a spaCy POS) also tries ``word/n``."""
+        short = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a"}.get(pos or "")
+        if short:
+            kind = self.cues.get((f"{word}/{short}", where))
+            if kind:
+                return kind
+        return self.cues.get((word, where))
+
+
+# -- reading files -------------------------------------------------------------------------
+def _data_files(name: str, data_dir: Path | None) -> list[tuple[str, str]]:
+    """(path, text) of our file, then the user's if any."""
+    ours = resources.files("dyad.data").joinpath("events", name)
+    found = [(f"dyad/data/events/{name}", ours.read_text(encoding="utf-8"))]
+    if data_dir is not None:
+        for candidate in (Path(data_dir) / "events" / name, Path(data_dir) / name):
+            if candidate.is_file():
+                found.append((str(candidate), candidate.read_text(encoding="utf-8")))
+                break
+    return found
+
+
+def _rows(path: str, text: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a TSV with `#` comments and a header line naming ``columns`` (in this order)."""
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if not header_seen:
+            if tuple(cells[: len(columns)]) != columns:
+                raise DataError(f"header should be {' | '.join(columns)}, got {' | '.join(cells)}",
+                                path=path, line=number)
+            header_seen = True
+            continue
+        if len(cells) < len(columns):
+            raise DataError(f"expected {len(columns)} tab-separated columns, got {len(cells)}",
+                            path=path, line=number)
+        yield number, dict(zip(columns, cells, strict=False))
+
+
+def _keyed(files: list[tuple[str, str]], columns: tuple[str, ...], key) -> dict:  # noqa: ANN001
+    """Rows by key; a later file's row replaces an earlier file's; a repeated key in one file is an error."""
+    merged: dict = {}
+    for path, text in files:
+        seen: set = set()
+        for number, row in _rows(path, text, columns):
+            k = key(row)
+            if k in seen:
+                raise DataError(f"duplicate key {k!r}", path=path, line=number)
+            seen.add(k)
+            merged[k] = (path, number, row)
+    return merged
+
+
+def _check_code(code: str, codes: dict[str, CameoCode], path: str, line: int) -> str:
+    if code not in codes:
+        raise DataError(f"unknown CAMEO code {code!r} (see cameo.tsv)", path=path, line=line)
+    return code
+
+
+def _load_codes(data_dir: Path | None) -> dict[str, CameoCode]:
+    columns = ("code", "label", "goldstein", "root", "quad")
+    codes: dict[str, CameoCode] = {}
+    for code, (path, line, row) in _keyed(_data_files("cameo.tsv", data_dir), columns,
+                                          lambda r: r["code"]).items():
+        if not _CODE.match(code) or row["root"] != code[:2]:
+            raise DataError(f"bad CAMEO code {code!r} or root {row['root']!r}", path=path, line=line)
+        try:
+            goldstein = float(row["goldstein"]) if row["goldstein"] else None
+            quad = int(row["quad"])
+        except ValueError as exc:
+            raise DataError(f"bad number: {exc}", path=path, line=line) from exc
+        if quad not in (1, 2, 3, 4):
+            raise DataError(f"quad must be 1-4, got {quad}", path=path, line=line)
+        codes[code] = CameoCode(code, row["label"], goldstein, row["root"], quad)
+    return codes
+
+
+_PLOVER_LINE = re.compile(r"^(\d{2,4}):\s*([^#]*)")
+
+
+def _load_plover(data_dir: Path | None) -> dict[str, Plover]:
+    """CAMEO2PLOVER lines look like ``072: AID,   ,   military # Provide military aid``."""
+    table: dict[str, Plover] = {}
+    for path, text in _data_files("CAMEO2PLOVER-2021.txt", data_dir):
+        ours: dict[str, Plover] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith(("#", "~")):
+                continue
+            match = _PLOVER_LINE.match(line)
+            if not match:
+                raise DataError("expected 'CODE: TYPE, mode, context # label'", path=path, line=number)
+            parts = [p.strip() for p in match.group(2).split(",")]
+            if not parts[0]:
+                raise DataError("missing PLOVER type", path=path, line=number)
+            mode = parts[1] if len(parts) > 1 and parts[1] else None
+            context = ", ".join(p for p in parts[2:] if p) or None
+            ours.setdefault(match.group(1), Plover(parts[0], mode, context))  # first row wins
+        table.update(ours)
+    return table
+
+
+def _parse_pattern(text: str, path: str, line: int) -> tuple:
+    words = text.split()
+    if not words:
+        raise DataError("empty pattern", path=path, line=line)
+    triggers = []
+    for alt in words[0].split("|"):
+        lemma, _, pos = alt.partition("/")
+        if pos and pos not in POS_TAGS:
+            raise DataError(f"part of speech must be /v, /n or /a, got /{pos}", path=path, line=line)
+        if not lemma:
+            raise DataError(f"empty trigger in {text!r}", path=path, line=line)
+        triggers.append((lemma.lower(), POS_TAGS.get(pos)))
+    requires, governors, forbids = [], [], set()
+    for word in words[1:]:
+        if word.startswith("!"):
+            forbids.update(w.lower() for w in word[1:].split("|") if w)
+        elif word.startswith("^"):
+            governors.append(frozenset(w.lower() for w in word[1:].split("|") if w))
+        else:
+            requires.append(frozenset(w.lower() for w in word.split("|") if w))
+    return tuple(triggers), tuple(requires), frozenset(forbids), tuple(governors)
+
+
+def _load_patterns(data_dir: Path | None, codes: dict[str, CameoCode]) -> tuple[Pattern, ...]:
+    columns = ("pattern", "code", "target", "flags", "example")
+    patterns = []
+    for key, (path, line, row) in _keyed(_data_files("verbs.tsv", data_dir), columns,
+                                         lambda r: " ".join(r["pattern"].split())).items():
+        if row["code"] == "-":
+            continue  # a user's way to switch one of our patterns off
+        code = _check_code(row["code"], codes, path, line)
+        triggers, requires, forbids, governors = _parse_pattern(key, path, line)
+        targets = tuple(t for t in row["target"].split() if t != "-")
+        bad = [t for t in targets if t not in TARGET_SLOTS]
+        if bad:
+            raise DataError(f"unknown target slot {bad[0]!r}; known: {', '.join(sorted(TARGET_SLOTS))}",
+                            path=path, line=line)
+        flags, intent, solo, person = set(), None, None, None
+        for flag in (f.strip() for f in row["flags"].split(",") if f.strip() not in ("", "-")):
+            name, _, value = flag.partition("=")
+            if name == "intent":
+                intent = _check_code(value, codes, path, line)
+            elif name == "solo":
+                solo = _check_code(value, codes, path, line)
+            elif name == "person":
+                person = _check_code(value, codes, path, line)
+            elif name in FLAGS and not value:
+                flags.add(name)
+            else:
+                raise DataError(f"unknown flag {flag!r}", path=path, line=line)
+        patterns.append(Pattern(key, triggers, requires, forbids, governors, code, targets,
+                                frozenset(flags), intent, solo, person, f"{path}:{line}"))
+    return tuple(patterns)
+
+
+def _load_shifts(data_dir: Path | None, codes: dict[str, CameoCode]) -> dict[str, Shift]:
+    columns = ("code", "intended", "threatened", "refused")
+    shifts = {}
+    for code, (path, line, row) in _keyed(_data_files("intent.tsv", data_dir), columns,
+                                          lambda r: r["code"]).items():
+        _check_code(code, codes, path, line)
+        values = [None if row[c] == "-" else _check_code(row[c], codes, path, line)
+                  for c in columns[1:]]
+        shifts[code] = Shift(*values)
+    return shifts
+
+
+def _load_cues(data_dir: Path | None) -> dict[tuple[str, str], str]:
+    columns = ("word", "where", "kind")
+    cues = {}
+    for (word, where), (path, line, row) in _keyed(_data_files("cues.tsv", data_dir), columns,
+                                                   lambda r: (r["word"].lower(), r["where"])).items():
+        if where not in CUE_WHERE or row["kind"] not in CUE_KINDS:
+            raise DataError(f"bad cue: where must be one of {sorted(CUE_WHERE)}, kind one of "
+                            f"{sorted(CUE_KINDS)}", path=path, line=line)
+        cues[(word, where)] = row["kind"]
+    return cues
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
+    """Read (once per process and ``data_dir``) the event lexicon; user files add/override rows."""
+    folder = Path(data_dir) if data_dir is not None else None
+    codes = _load_codes(folder)
+    patterns = _load_patterns(folder, codes)
+    by_lemma: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        for lemma in {lemma for lemma, _ in pattern.triggers}:
+            by_lemma.setdefault(lemma, []).append(pattern)
+    return Lexicon(codes=codes, plover=_load_plover(folder), patterns=patterns,
+                   shifts=_load_shifts(folder, codes), cues=_load_cues(folder),
+                   by_lemma={k: tuple(v) for k, v in by_lemma.items()})

@@ -1,0 +1,134 @@
+"""Trigger matching: find the tokens of a parsed sentence that carry an event, and their pattern.
+
+A pattern's trigger is a lemma (with a part of speech); its requirements are lemmas that must
+hang below the trigger in the same clause (objects, particles, prepositions, modifiers), its
+governors lemmas above it. The most specific matching pattern wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyad.events.lexicon import Lexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: How far below the trigger a required word may sit ("send hundreds of troops": 3 arcs).
+MAX_REQUIREMENT_DEPTH = 3
+
+#: Arcs a requirement may not be looked for across: they open another clause with its own event.
+#: (A that-clause may hold one: "demanded that Russia withdraw" is a demand for withdrawal.)
+CLAUSE_ARCS = frozenset({"relcl", "parataxis", "conj", "csubj", "csubjpass", "cc", "punct",
+                         "mark", "advmod", "appos"})
+#: Arcs below which a word that is already an event of its own is not looked for ("nsubj").
+SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "expl", "agent"})
+
+_POS = {"verb": frozenset({"VERB", "AUX"}), "noun": frozenset({"NOUN", "PROPN"}),
+        "adj": frozenset({"ADJ"})}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token, its pattern, and the tokens that satisfied the pattern's requirements."""
+
+    token: Token
+    pattern: Pattern
+    required: tuple[Token, ...]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return (self.token, *self.required)
+
+
+def lemma_forms(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _below(trigger: Token) -> list[tuple[Token, int]]:
+    """Tokens under ``trigger`` in its clause, with their depth (non-finite clauses included)."""
+    found, frontier = [], [(trigger, 0)]
+    while frontier:
+        token, depth = frontier.pop()
+        if depth == MAX_REQUIREMENT_DEPTH:
+            continue
+        for child in token.children:
+            if child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
+                continue
+            if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a finite adverbial clause has events of its own
+            found.append((child, depth + 1))
+            frontier.append((child, depth + 1))
+    return found
+
+
+def _governors(trigger: Token) -> set[str]:
+    """Lemmas directly above the trigger: its head, and the head of its preposition or clause."""
+    head = trigger.head
+    if head == trigger:
+        return set()
+    lemmas = set(lemma_forms(head))
+    if head.pos_ in ("ADP", "SCONJ") and head.head != head:
+        lemmas.update(lemma_forms(head.head))
+    return lemmas
+
+
+#: Named-entity labels whose words are names, not events ("Shanghai Cooperation Organization").
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART",
+                           "LAW", "PRODUCT"})
+
+
+def _pos_ok(token: Token, pos: str | None) -> bool:
+    if token.ent_type_ in NAME_ENTITIES:
+        return False
+    if pos is None:
+        return True
+    if pos == "verb" and token.dep_ == "amod":
+        return False  # "US-backed sanctions": the participle is an adjective, the noun is the event
+    return token.pos_ in _POS[pos]
+
+
+def match_token(token: Token, lexicon: Lexicon) -> Match | None:
+    """The best pattern for ``token`` (most requirements met), or None."""
+    forms = lemma_forms(token)
+    candidates: list[Pattern] = []
+    for form in dict.fromkeys(forms):
+        candidates.extend(lexicon.by_lemma.get(form, ()))
+    if not candidates:
+        return None
+    below: list[tuple[Token, int]] | None = None
+    governors: set[str] | None = None
+    best: Match | None = None
+    for pattern in dict.fromkeys(candidates):
+        if not any(lemma in forms and _pos_ok(token, pos) for lemma, pos in pattern.triggers):
+            continue
+        if best is not None and pattern.specificity <= best.pattern.specificity:
+            continue
+        if pattern.governors:
+            governors = governors if governors is not None else _governors(token)
+            if not all(alts & governors for alts in pattern.governors):
+                continue
+        below = below if below is not None else _below(token)
+        required = []
+        for alts in pattern.requires:
+            hit = next((t for t, _ in sorted(below, key=lambda x: x[1])
+                        if t.lemma_.lower() in alts or t.lower_ in alts), None)
+            if hit is None:
+                break
+            required.append(hit)
+        else:
+            if pattern.forbids and any(t.lemma_.lower() in pattern.forbids or t.lower_ in pattern.forbids
+                                       for t, depth in below if depth <= 2):
+                continue
+            best = Match(token, pattern, tuple(required))
+    return best
+
+
+def match_sentence(sentence: Span | Iterable[Token], lexicon: Lexicon) -> list[Match]:
+    """Every event trigger of a sentence, in text order; a word that another trigger's pattern
+    required ("sanctions" in "impose sanctions on") is not an event of its own."""
+    matches = [m for m in (match_token(t, lexicon) for t in sentence if not t.is_punct) if m]
+    used = {t.i for m in matches for t in m.required}
+    return [m for m in matches if m.token.i not in used]

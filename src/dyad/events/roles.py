@@ -1,0 +1,455 @@
+"""Who does what to whom: sources and targets of a trigger, read from the dependency parse.
+
+- source: the grammatical agent (``nsubj``, the ``by``-phrase of a passive, the controller of
+  a to-infinitive or gerund: "Putin was set to hold talks", "X was quoted as thanking Y"); for
+  a noun, its possessor or actor modifier ("Moscow's backing", "US-backed sanctions") or the
+  subject of its light verb ("warships were on a joint patrol").
+- target: the pattern's slots in order (direct object, "with", "at", ...).
+- a noun phrase names one actor per conjunct ("the leaders of Kyrgyzstan and Turkmenistan");
+  a generic head ("leaders", "provocation") is looked through ("of", possessive, and for people
+  nouns the nationality: "Russian and Chinese warships").
+- pronouns: "we/our" in a quote is its speaker; "who/which" is the noun it modifies; "the two
+  countries/leaders" is the last pair of coordinated actors before it in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from dyad.events.lexicon import Lexicon
+from dyad.events.match import Match
+from dyad.records import Actor, ActorRef, Mention, Place, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+class DocActorsLike(Protocol):
+    """What events needs of ``dyad.actors.DocActors`` (``.actors`` is read too, if present)."""
+
+    def actor_at(self, start: int, end: int) -> Actor | None: ...
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Actor]]: ...
+
+
+#: How many arcs down a generic noun phrase is looked through for the actor it names.
+MAX_NP_DEPTH = 3
+#: How many sentences back "the two countries" may find its pair.
+MAX_ANAPHOR_SENTENCES = 8
+#: How far up a non-finite clause looks for the subject that controls it.
+MAX_CONTROL_STEPS = 6
+
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
+OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
+                            "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
+CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+TWO_WORDS = re.compile(r"\b(two|both)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """An actor taking part in an event, and the token naming it (None if named elsewhere)."""
+
+    ref: ActorRef
+    token: Token | None
+
+    @property
+    def key(self) -> str:
+        return self.ref.id or f"{self.ref.name}|{self.ref.code}"
+
+
+def _dedupe(sides: Iterable[Side]) -> list[Side]:
+    seen, out = set(), []
+    for side in sides:
+        if side.key not in seen:
+            seen.add(side.key)
+            out.append(side)
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("China and Russia")."""
+    out, frontier = [token], [token]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                frontier.append(child)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+class Roles:
+    """Finds sides for one article; holds what the article-wide rules need (quotes, pairs)."""
+
+    def __init__(self, doc: Doc, doc_actors: DocActorsLike, quotes: Iterable[Quote],
+                 lexicon: Lexicon, places: Iterable[Place] = ()) -> None:
+        self.doc = doc
+        self.places = tuple(places)
+        self.actors = doc_actors
+        self.lexicon = lexicon
+        # Embedded quotes (tweets) have offsets into their embed, not into the article's text.
+        self.quotes = sorted((q for q in quotes if q.kind != "embedded"), key=lambda q: q.start)
+        self._quote_starts = [q.start for q in self.quotes]
+        self._agent_nouns = {w for (w, where) in lexicon.cues if where == "agent"}
+        self._light_verbs = {w for (w, where) in lexicon.cues if where == "light"}
+        self._pairs: list[tuple[int, int, list[Side]]] | None = None  # (token i, sentence start, sides)
+        self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+
+    # -- quotes ------------------------------------------------------------------------------
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote whose text contains character ``offset`` (quotes rarely nest: look at 3)."""
+        last = bisect.bisect_right(self._quote_starts, offset) - 1
+        for n in range(last, max(-1, last - 3), -1):
+            quote = self.quotes[n]
+            if quote.start <= offset < quote.end:
+                return quote
+        return None
+
+    # -- one token -> its actor ----------------------------------------------------------------
+    def _actor(self, token: Token) -> list[Side]:
+        """The actor(s) of the mention covering ``token``: several when the mention names a
+        group ("the leaders of Kyrgyzstan and Turkmenistan", "Russian and Chinese warships")."""
+        start, end = token.idx, token.idx + len(token.text)
+        actor = self.actors.actor_at(start, end)
+        if actor is None:
+            return []
+        mention = next((m for m in actor.mentions if m.start < end and start < m.end), None)
+        if mention is None:
+            return [Side(actor.ref(Mention(token.text, start, end)), token)]
+        group = [(m, a) for m, a in self.actors.mentions_in(mention.start, mention.end)
+                 if (m.start, m.end) == (mention.start, mention.end)]
+        if len(group) <= 1:
+            return [Side(actor.ref(mention), token)]
+        if TWO_WORDS.search(mention.text.lower()) and len(group) != 2:
+            return []  # "both countries" resolved to four: not a pair we can trust
+        return _dedupe(Side(a.ref(m), token) for m, a in group)
+
+    def _pronoun(self, token: Token) -> list[Side]:
+        word = token.lower_
+        if word in FIRST_PERSON:
+            quote = self.quote_at(token.idx)
+            if quote is not None and quote.speaker is not None:
+                return [Side(quote.speaker, None)]
+            return []
+        if word in RELATIVE and token.head.dep_ == "relcl" and token.head.head != token.head:
+            return self.np_sides(token.head.head)
+        return []
+
+    # -- noun phrases ---------------------------------------------------------------------------
+    def np_sides(self, head: Token) -> list[Side]:
+        """Every actor the noun phrase headed by ``head`` names, one per conjunct."""
+        sides: list[Side] = []
+        for token in conjuncts(head):
+            sides.extend(self._np_one(token, 0))
+        return _dedupe(sides)
+
+    def _np_one(self, token: Token, depth: int) -> list[Side]:
+        sides = self._actor(token)
+        if not sides and token.pos_ == "PRON":
+            return self._pronoun(token)
+        if not sides:
+            sides = self._anaphor(token) or self.place_side(token, countries_only=True)
+            if sides:
+                return sides
+        if sides:
+            return [*sides, *self._other_named(token, sides[0])]
+        if depth >= MAX_NP_DEPTH:
+            return []
+        found: list[Side] = []
+        people = token.lemma_.lower() in self._agent_nouns or token.lower_ in self._agent_nouns
+        for child in token.children:
+            if child.dep_ == "poss" or child.dep_ == "appos":
+                found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
+            elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
+        return found
+
+    def _other_named(self, head: Token, side: Side) -> list[Side]:
+        """Actors of another country inside a named phrase: a mis-parsed coordination
+        ("with Raisi and Pakistani Prime Minister Shehbaz Sharif" parsed as one phrase)."""
+        others = []
+        for token in head.subtree:
+            if token == head or token.dep_ in CLAUSE_ARCS or token.dep_ == "prep":
+                continue
+            if any(a.dep_ in CLAUSE_ARCS or a.dep_ == "prep" for a in _path_up(token, head)):
+                continue
+            found = self._actor(token)
+            other = found[0] if len(found) == 1 else None
+            if (other is not None and other.key != side.key and other.ref.country
+                    and other.ref.country != side.ref.country and token.pos_ == "PROPN"):
+                others.append(other)
+        return others
+
+    # -- "the two countries" -----------------------------------------------------------------------
+    def _anaphor(self, token: Token) -> list[Side]:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        kids = {c.lower_: c.dep_ for c in token.children}
+        if kids.get("two") != "nummod" or not ({"the", "these", "those"} & kids.keys()):
+            return []
+        sent_no = self._sent_index.get(token.sent.start, 0)
+        for i, sent_start, sides in reversed(self.pairs()):
+            if i >= token.i:
+                continue
+            if sent_no - self._sent_index.get(sent_start, 0) > MAX_ANAPHOR_SENTENCES:
+                break
+            return [Side(s.ref, token) for s in sides]
+        return []
+
+    def pairs(self) -> list[tuple[int, int, list[Side]]]:
+        """Coordinations of exactly two actors in the article, in text order (computed once)."""
+        if self._pairs is None:
+            self._pairs = []
+            for token in self.doc:
+                if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+                    continue
+                if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                    continue
+                sides = []
+                for t in conjuncts(token):
+                    sides.extend(self._np_one(t, MAX_NP_DEPTH - 1) if t.pos_ != "PRON" else [])
+                sides = _dedupe(sides)
+                if len(sides) == 2:
+                    self._pairs.append((token.i, token.sent.start, sides))
+        return self._pairs
+
+    # -- subjects ------------------------------------------------------------------------------
+    def subject_tokens(self, verb: Token, steps: int = 0) -> list[Token]:
+        """The agent of ``verb``: its subject, its by-phrase if passive, else its controller."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return subjects
+        if is_passive(verb):
+            return [g for c in verb.children if c.dep_ == "agent"
+                    for g in c.children if g.dep_ == "pobj"]
+        return self._controller(verb, steps)
+
+    def _any_subject(self, verb: Token, steps: int) -> list[Token]:
+        """Who a clause is about: subject, else passive subject, else its own controller."""
+        for dep in ("nsubj", "nsubjpass", "csubj"):
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                return found
+        return self._controller(verb, steps)
+
+    def _controller(self, verb: Token, steps: int) -> list[Token]:
+        head, dep = verb.head, verb.dep_
+        if head == verb or steps >= MAX_CONTROL_STEPS:
+            return []
+        steps += 1
+        if dep == "xcomp":
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and head.lemma_.lower() in OBJECT_CONTROL:
+                return objects
+            return self._any_subject(head, steps)
+        if dep == "conj":
+            return self.subject_tokens(head, steps)
+        if dep in ("advcl", "acomp", "attr", "oprd"):
+            return self._any_subject(head, steps)
+        if dep == "pcomp" and head.pos_ == "ADP":
+            governor = head.head
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if objects and head.lower_ in ("of", "for", "as") and governor.pos_ == "VERB":
+                return objects
+            if governor.pos_ in ("NOUN", "PROPN"):
+                return self._noun_agent_tokens(governor, steps)
+            return self._any_subject(governor, steps)
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return self._noun_agent_tokens(head, steps)
+        return []
+
+    def _noun_agent_tokens(self, noun: Token, steps: int) -> list[Token]:
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return self._any_subject(noun.head, steps + 1)
+        return []
+
+    # -- the sides of a match ------------------------------------------------------------------
+    def sources(self, match: Match) -> list[Side]:
+        trigger = match.token
+        if trigger.pos_ in ("VERB", "AUX"):
+            tokens = self.subject_tokens(trigger)
+            return _dedupe(s for t in tokens for s in self.np_sides(t))
+        return self.noun_sources(trigger)
+
+    def noun_sources(self, noun: Token) -> list[Side]:
+        """The agent of an event noun: possessor, actor modifier, or its light verb's subject."""
+        found: list[Side] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found.extend(self.np_sides(child))
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                if child.pos_ in ("VERB",) or child.tag_ == "VBN":  # "US-backed", "Russian-led"
+                    for grand in child.children:
+                        if grand.dep_ in ("npadvmod", "compound", "nmod"):
+                            found.extend(self.np_sides(grand))
+                else:
+                    found.extend(self.np_sides(child))
+            elif child.dep_ in ("prep", "agent") and child.lower_ == "by":  # "the visit by US lawmakers"
+                found.extend(side for pobj in child.children if pobj.dep_ == "pobj"
+                             for side in self.np_sides(pobj))
+            elif child.dep_ == "acl" and child.tag_ == "VBN":  # "sanctions imposed by Washington"
+                found.extend(side for agent in child.children if agent.dep_ == "agent"
+                             for pobj in agent.children if pobj.dep_ == "pobj"
+                             for side in self.np_sides(pobj))
+        if found:
+            return _dedupe(found)
+        verb = None
+        if noun.dep_ in ("dobj", "attr", "nsubjpass"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under"):
+            verb = noun.head.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not (
+                {verb.lemma_.lower(), verb.lower_} & self._light_verbs):
+            return []
+        tokens = self._any_subject(verb, 0) if noun.dep_ != "nsubjpass" else self.subject_tokens(verb)
+        return _dedupe(s for t in tokens for s in self.np_sides(t))
+
+    def targets(self, match: Match) -> list[Side]:
+        """The actors in the pattern's target slots; a place stands for its country there
+        ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
+        sides: list[Side] = []
+        for slot in match.pattern.targets:
+            for token in self.slot_tokens(match, slot):
+                sides.extend(self.np_sides(token) or self.place_side(token, countries_only=False))
+        return _dedupe(sides)
+
+    def place_side(self, token: Token, *, countries_only: bool) -> list[Side]:
+        """The country of the place named by the phrase headed at ``token``, as an actor
+        (only a country itself if ``countries_only``: "a broadside at the United States")."""
+        if countries_only:
+            start, end = token.idx, token.idx + len(token.text)
+        else:
+            start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+        for place in self.places:
+            if countries_only and place.feature != "country":
+                continue
+            if place.country and place.start < end and start < place.end:
+                country = next((a for a in getattr(self.actors, "actors", ())
+                                if a.country == place.country and not a.sector), None)
+                mention = Mention(place.text, place.start, place.end)
+                ref = (country.ref(mention) if country is not None else
+                       ActorRef(name=place.country, code=place.country, country=place.country,
+                                id=f"country:{place.country}", mention=mention))
+                return [Side(ref, token)]
+        return []
+
+    def slot_tokens(self, match: Match, slot: str) -> list[Token]:
+        trigger = match.token
+        if slot == "dobj":
+            if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger):
+                return [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            found = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            return found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
+                             for c in t.children if c.dep_ in ("dobj", "obj")]
+        if slot == "dative":
+            return [c for c in trigger.children
+                    if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if slot == "ccomp":
+            return [s for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if slot == "subj":
+            return []  # reported evaluations: see reported_targets
+        found = []
+        words = ("toward", "towards") if slot in ("toward", "towards") else (slot,)
+        for holder in self._prep_holders(match):
+            for prep in holder.children:
+                if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in words:
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+        return found
+
+    def _prep_holders(self, match: Match) -> list[Token]:
+        """Tokens whose prepositions may carry the target: the trigger, the words its pattern
+        required and the words between them, and a noun trigger's light verb."""
+        holders = {match.token.i: match.token}
+        for token in match.required:
+            for t in _path_up(token, match.token):
+                holders.setdefault(t.i, t)
+        trigger = match.token
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr"):
+            holders.setdefault(trigger.head.i, trigger.head)
+        if trigger.pos_ in ("NOUN", "PROPN"):  # "sanctions imposed by Washington on Caracas"
+            for child in trigger.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    holders.setdefault(child.i, child)
+        return list(holders.values())
+
+    # -- reported speech -------------------------------------------------------------------------
+    def speaker(self, token: Token) -> list[Side]:
+        """Who says the clause ``token`` is in: a quote's speaker or a reporting verb's subject."""
+        quote = self.quote_at(token.idx)
+        if quote is not None and quote.speaker is not None:
+            return [Side(quote.speaker, None)]
+        node, steps = token, 0
+        while node.head != node and steps < 12:
+            head = node.head
+            if node.dep_ in ("ccomp", "parataxis") and self.lexicon.cue(head.lemma_.lower(), "report"):
+                tokens = self._any_subject(head, 0)
+                return _dedupe(s for t in tokens for s in self.np_sides(t))
+            node, steps = head, steps + 1
+        return []
+
+    def reported_targets(self, match: Match) -> list[Side]:
+        """Who a reported evaluation is about: the nearest clause subject that names an actor,
+        then (in a quote) any actor that is the subject of a clause of the quote."""
+        sides = [s for slot in match.pattern.targets if slot != "subj"
+                 for t in self.slot_tokens(match, slot) for s in self.np_sides(t)]
+        if sides or "subj" not in match.pattern.targets:
+            return _dedupe(sides)
+        if match.token.pos_ == "ADJ" and not _predicative(match.token):
+            return []  # "portraying migrants as dangerous", "its dangerous path": not the subject
+        node, steps = match.token, 0
+        while steps < 12:
+            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+                for subject in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found = self.np_sides(subject)
+                    if found:
+                        return found
+                if self.lexicon.cue(node.lemma_.lower(), "report") and node != match.token:
+                    break
+            if node.dep_ in ("ccomp",) and self.lexicon.cue(node.head.lemma_.lower(), "report"):
+                break
+            if node.head == node:
+                break
+            node, steps = node.head, steps + 1
+        quote = self.quote_at(match.token.idx)
+        if quote is None:
+            return []
+        found = []
+        for token in self.doc.char_span(quote.start, quote.end, alignment_mode="expand") or ():
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+                found.extend(self.np_sides(token))
+        return _dedupe(found)
+
+
+def _predicative(adjective: Token) -> bool:
+    """"X is wrong", "X is a wrong one": the adjective says something of the clause's subject."""
+    if adjective.dep_ in ("acomp", "attr", "ROOT"):
+        return True
+    return adjective.dep_ == "amod" and adjective.head.dep_ in ("attr", "acomp")
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """Tokens from ``token`` up to (not including) ``top``; empty if ``top`` is not above it."""
+    path, node = [], token
+    while node != top:
+        path.append(node)
+        if node.head == node:
+            return []
+        node = node.head
+    return path

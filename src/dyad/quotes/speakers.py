@@ -1,0 +1,217 @@
+"""Speakers: turn the token that heads a speaker phrase into an ``ActorRef`` with its mention.
+
+The phrase around the head token ("Chinese state broadcaster CCTV", "the Iranian leader",
+"Taiwan's foreign ministry") is asked of the actor layer (``DocActors``): the actor one of whose
+mentions covers the head word is the speaker, and that mention is the ``mention`` of the
+``ActorRef``. A phrase whose head word no actor covers ("Taiwan's foreign ministry" when only
+"Taiwan" is an actor) is a speaker of its own: name = the phrase, code ``None``.
+
+A pronoun the actor layer does not resolve (he, she, it) stands for the nearest earlier speaker-like
+phrase: the subject of one of the previous sentences (at most ``MAX_ANTECEDENT_SENTENCES``
+back) that names a person (for he/she: a PERSON entity, a proper noun with no entity type, or a
+noun of kind ``person`` in ``speaker-nouns.tsv``) or a body (for it: an ORG/GPE/NORP entity or
+a noun of kind ``group``).
+The ``ActorRef`` then carries the pronoun as its mention. "They", "we", "I" and "you" are left
+unresolved (the speaker is ``None``): their antecedents are too often a group no actor names.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Protocol
+
+from dyad.quotes.cues import CueLexicon
+from dyad.records import Actor, ActorRef, Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
+
+# How far back a pronoun's antecedent may be: news prose names the speaker again within a
+# paragraph or two; past three sentences "he" is more often someone new.
+MAX_ANTECEDENT_SENTENCES = 3
+# Speaker phrases longer than this are clauses mis-read as phrases; keep the name short.
+MAX_PHRASE_TOKENS = 12
+PERSON_PRONOUNS = ("he", "she", "him", "her")
+BODY_PRONOUNS = ("it",)
+PERSON_ENTS = ("PERSON",)
+BODY_ENTS = ("ORG", "GPE", "NORP", "FAC")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# tokens a speaker phrase may carry to the left of its head ("the", "Chinese", "state broadcaster")
+LEFT_DEPS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "punct", "npadvmod",
+             "predet", "advmod")
+# and to the right ("a spokesman for the ministry", "Sergei Lavrov Jr.")
+RIGHT_DEPS = ("prep", "pobj", "compound", "flat", "nummod", "case")
+LEADING_WORDS = ("the", "a", "an")
+
+
+class DocActorsLike(Protocol):
+    """What the quote finder needs of ``dyad.actors.DocActors``."""
+
+    @property
+    def actors(self) -> Sequence[Actor]: ...
+
+    def actor_at(self, start: int, end: int) -> Actor | None: ...
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Actor]]: ...
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head`` (without clauses or appositives)."""
+    doc = head.doc
+    left = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in LEFT_DEPS or child.is_quote or child.is_space:
+            break
+        left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in RIGHT_DEPS or child.is_space:
+            break
+        right = max(right, child.right_edge.i)
+    if right - left + 1 > MAX_PHRASE_TOKENS:
+        left, right = max(left, head.i - MAX_PHRASE_TOKENS + 1), head.i
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].is_quote):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+class SpeakerResolver:
+    """Resolves speaker, addressee and reporter tokens of one article to ``ActorRef`` records."""
+
+    def __init__(self, doc: Doc, doc_actors: DocActorsLike | None, cues: CueLexicon,
+                 in_quote: list[int], text: str, sentence_starts: list[int] | None = None) -> None:
+        self.doc = doc
+        self.text = text  # the article's text (Doc.text is rebuilt on every access)
+        self.actors = doc_actors
+        self.cues = cues
+        self.in_quote = in_quote
+        # Token.sent walks the whole Doc on every call: find sentence bounds once
+        self.starts = sentence_starts if sentence_starts is not None else [s.start for s in doc.sents]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The (start, end) token bounds of the sentence holding token ``i``."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[k] if k >= 0 else 0
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        return start, end
+
+    def ref(self, head: Token | None, *, pronouns: bool = True, names_only: bool = False) -> ActorRef | None:
+        """The actor that the phrase headed by ``head`` names (or a name-only ref), or ``None``."""
+        if head is None:
+            return None
+        start, end = phrase_bounds(head)
+        actor, mention = self._actor_for(head, start, end)
+        if actor is not None:
+            return actor.ref(mention)
+        if head.pos_ == "PRON":
+            if not pronouns:
+                return None
+            antecedent = self.antecedent(head)
+            if antecedent is None:
+                return None
+            found = self.ref(antecedent, pronouns=False)
+            if found is None:
+                return None
+            return ActorRef(name=found.name, code=found.code, country=found.country, sector=found.sector,
+                            id=found.id, mention=Mention(head.text, head.idx, head.idx + len(head)))
+        if names_only and head.pos_ != "PROPN":
+            return None
+        text = self.text[start:end]
+        name = _display_name(text)
+        return ActorRef(name=name, code=None, mention=Mention(text, start, end)) if name else None
+
+    def _actor_for(self, head: Token, start: int, end: int) -> tuple[Actor | None, Mention | None]:
+        """The actor with a mention covering the head word; the mention itself."""
+        if self.actors is None:
+            return None, None
+        h_start, h_end = head.idx, head.idx + len(head)
+        for mention, actor in self.actors.mentions_in(start, end):
+            if mention.start <= h_start and h_end <= mention.end:
+                return actor, mention
+        for child in head.children:  # an appositive name: "his spokesman, Dmitry Peskov,"
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                c_start, c_end = phrase_bounds(child)
+                for mention, actor in self.actors.mentions_in(c_start, c_end):
+                    if mention.start <= child.idx < mention.end:
+                        return actor, mention
+        actor = self.actors.actor_at(h_start, h_end)
+        if actor is None:
+            return None, None
+        covering = [m for m in actor.mentions if m.start <= h_start and h_end <= m.end]
+        if covering:
+            return actor, covering[0]
+        overlapping = [m for m in actor.mentions if m.start < h_end and h_start < m.end]
+        if overlapping:
+            return actor, overlapping[0]
+        return None, None
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The subject of a recent sentence that a speaker pronoun stands for (see module doc)."""
+        lower = pronoun.lower_
+        if lower in PERSON_PRONOUNS:
+            wanted = "person"
+        elif lower in BODY_PRONOUNS:
+            wanted = "group"
+        else:
+            return None
+        doc = self.doc
+        start, _ = self.sentence(pronoun.i)
+        sentences = []
+        while start > 0 and len(sentences) < MAX_ANTECEDENT_SENTENCES:
+            p_start, p_end = self.sentence(start - 1)
+            if not doc[p_start:p_end].text.strip():
+                start = p_start
+                continue
+            sentences.append(doc[p_start:p_end])
+            start = p_start
+        # the part of the pronoun's own sentence before it counts first ("Putin met Xi and he said")
+        own = [t for t in doc[self.sentence(pronoun.i)[0]:pronoun.i] if t.dep_ in SUBJECT_DEPS]
+        for candidate in reversed(own):
+            if self._fits(candidate, wanted):
+                return candidate
+        for previous in sentences:
+            subjects = [t for t in previous if t.dep_ in SUBJECT_DEPS and self.in_quote[t.i] < 0]
+            subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+            for candidate in subjects:
+                if self._fits(candidate, wanted):
+                    return candidate
+        return None
+
+    def _fits(self, token: Token, wanted: str) -> bool:
+        if token.pos_ == "PRON":
+            return False
+        if wanted == "person":
+            if token.ent_type_ in PERSON_ENTS:
+                return True
+            if token.pos_ == "PROPN" and not token.ent_type_:
+                return True  # a surname the entity recogniser missed ("Kishida held talks")
+            return token.pos_ == "NOUN" and self.cues.noun_kind(token.lemma_) == "person"
+        if token.ent_type_ in BODY_ENTS:
+            return True
+        return token.pos_ in ("NOUN", "PROPN") and self.cues.noun_kind(token.lemma_) == "group"
+
+    def is_speakerlike(self, token: Token) -> bool:
+        """Whether ``token`` heads a phrase that can speak: a person, a body, or a known actor."""
+        if token.pos_ == "PRON":
+            return token.lower_ in PERSON_PRONOUNS + BODY_PRONOUNS
+        if token.ent_type_ in PERSON_ENTS + ("ORG",):
+            return True
+        if token.pos_ == "NOUN" and self.cues.noun_kind(token.lemma_) is not None:
+            return True
+        if self.actors is not None:
+            actor, _ = self._actor_for(token, *phrase_bounds(token))
+            return actor is not None
+        return False
+
+
+def _display_name(text: str) -> str:
+    """A phrase as a name: whitespace collapsed, leading article and trailing punctuation gone."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    name = " ".join(words).strip(" ,;:—–-")
+    return name
