@@ -15,8 +15,17 @@ from dyad.records import (Actor, ActorRef, Article, DateRef, Embed, Event, Locat
 
 __version__ = "0.1.0"
 
+
+def open_store(url: str | None = None, *, create: bool = True, migrate: bool = True):  # noqa: ANN201 - a Store
+    """Open the event database: a SQLite path (default ``dyad.db`` or ``$DYAD_DB``) or a
+    ``postgresql://`` URL. Queries return pandas DataFrames: ``open_store("dyad.db").events(source="RUS")``.
+    """
+    from dyad.store import open_store as _open_store  # pandas loads only when a store is used
+
+    return _open_store(url, create=create, migrate=migrate)
+
 __all__ = [
     "Actor", "ActorRef", "Article", "CodingError", "DataError", "DateRef", "DyadError", "Embed",
     "Event", "InputError", "Location", "Mention", "ModelError", "Options", "Place", "Quote",
-    "Reader", "Reading", "Related", "Span", "StoreError", "__version__", "read",
+    "Reader", "Reading", "Related", "Span", "StoreError", "__version__", "open_store", "read",
 ]
