@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from dyad.cli.options import format_option
-from dyad.cli.store import _emit, _open, db_option
+from dyad.cli.options import db_option, open_db
+from dyad.cli.render import emit_frame
 
 _PERIODS = click.Choice(["day", "week", "month", "year"])
 
@@ -28,9 +29,9 @@ def dyads_command(db, top, level, since, until, include_self, fmt) -> None:  # n
     """
     from dyad.analysis import top_dyads
 
-    with _open(db, create=False) as store:
+    with open_db(db, create=False) as store:
         df = top_dyads(store, n=top, level=level, since=since, until=until, include_self=include_self)
-    _emit(df, fmt, tuple(df.columns))
+    emit_frame(df, fmt, tuple(df.columns))
 
 
 @click.command("dyad")
@@ -52,9 +53,9 @@ def dyad_command(a, b, db, by, one_way, since, until, fmt) -> None:  # noqa: ANN
     """
     from dyad.analysis import dyad_series
 
-    with _open(db, create=False) as store:
+    with open_db(db, create=False) as store:
         df = dyad_series(store, a.upper(), b.upper(), by=by, both_directions=not one_way, since=since, until=until)
-    _emit(df, fmt, tuple(df.columns))
+    emit_frame(df, fmt, tuple(df.columns))
 
 
 @click.group("plot")
@@ -83,7 +84,7 @@ def plot_dyad(a, b, db, by, output) -> None:  # noqa: ANN001
     """
     from dyad.analysis import dyad_series, plot_dyad_series
 
-    with _open(db, create=False) as store:
+    with open_db(db, create=False) as store:
         series = dyad_series(store, a.upper(), b.upper(), by=by)
     path = plot_dyad_series(series, output, title=f"{a.upper()} <-> {b.upper()} events by {by}")
     click.echo(f"wrote {path} ({len(series)} periods)", err=True)
@@ -104,7 +105,7 @@ def plot_network_command(db, level, since, until, output) -> None:  # noqa: ANN0
     """
     from dyad.analysis import actor_network, plot_network
 
-    with _open(db, create=False) as store:
+    with open_db(db, create=False) as store:
         graph = actor_network(store, level=level, since=since, until=until)
     path = plot_network(graph, output)
     click.echo(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} dyads)", err=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
+
+from dyad.errors import DyadError
 
 from dyad.options import DEFAULT_MODEL, Options
 
@@ -42,3 +45,28 @@ def reader_options(func: Callable) -> Callable:
 def format_option(*choices: str, default: str) -> Callable:
     return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", "db", envvar="DYAD_DB", metavar="URL",
+                        help="Database: a SQLite file (default dyad.db) or postgresql://user:pass@host/db "
+                             "(also from $DYAD_DB).")(func)
+
+
+def open_db(db: str | None, *, create: bool):  # noqa: ANN202 - a Store
+    """Open the database named by ``--db``/``$DYAD_DB``; query commands never create one."""
+    from dyad.store import open_store, resolve_url
+    from dyad.store.db import dialect_of, sqlite_path
+
+    url = resolve_url(db)
+    if not create and dialect_of(url) == "sqlite" and sqlite_path(url) != ":memory:" \
+            and not Path(sqlite_path(url)).exists():
+        raise click.UsageError(f"no database at {sqlite_path(url)}: run `dyad ingest FILE... --db "
+                               f"{sqlite_path(url)}` first, or name one with --db / DYAD_DB")
+    return open_store(url, create=create)
+
+
+def fail(exc: DyadError) -> None:
+    """Report an error on stderr and exit 1, without a traceback."""
+    click.echo(f"dyad: error: {exc}", err=True)
+    sys.exit(1)

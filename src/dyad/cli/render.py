@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
 import textwrap
+from typing import Any
+
+import click
 
 from dyad.records import ActorRef, Reading
 
@@ -52,3 +59,44 @@ def reading_table(reading: Reading) -> str:
     for w in reading.warnings:
         lines.append(f"warning: {w}")
     return "\n".join(lines) + "\n"
+
+
+#: Widest a table cell may be before it is shortened (JSON and CSV keep every character).
+CELL_CHARS = 48
+
+
+def _plain(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def emit_frame(df, fmt: str, columns: tuple[str, ...]) -> None:  # noqa: ANN001 - a DataFrame
+    """Print a DataFrame as JSON, CSV, or a table of ``columns`` (the row count goes to stderr)."""
+    records = [{c: _plain(v) for c, v in row.items()} for row in df.to_dict("records")]
+    out = io.StringIO()
+    if fmt == "json":
+        out.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(list(df.columns))
+        for r in records:
+            writer.writerow(["" if r[c] is None else r[c] for c in df.columns])
+    elif records:
+        cells = [[_cell(r[c]) for c in columns] for r in records]
+        widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+        for row in cells:
+            out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    click.echo(out.getvalue(), nl=False)
+    if fmt == "table":
+        click.echo(f"({len(records)} rows)" if records else "(no rows)", err=True)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    text = " ".join(str(value).split())
+    return textwrap.shorten(text, CELL_CHARS, placeholder="...") if len(text) > CELL_CHARS else text

@@ -3,36 +3,22 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import json
-import math
 import sys
-import textwrap
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
-from dyad.cli.options import format_option, reader_options
+from dyad.cli.options import db_option, fail, format_option, open_db, reader_options
+from dyad.cli.render import emit_frame
 from dyad.errors import DyadError, StoreError
 from dyad.options import Options
 
 #: Failures listed on stderr at the end of an ingest run (all of them are in the database).
 SHOWN_FAILURES = 20
 
-#: Widest a table cell may be before it is shortened (JSON and CSV keep every character).
-CELL_CHARS = 48
-
 _DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)"
-
-
-def db_option(func: Callable) -> Callable:
-    return click.option("--db", "db", envvar="DYAD_DB", metavar="URL",
-                        help="Database: a SQLite file (default dyad.db) or postgresql://user:pass@host/db "
-                             "(also from $DYAD_DB).")(func)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -69,59 +55,6 @@ def limit_option(func: Callable) -> Callable:
     return click.option("--limit", type=click.IntRange(1), metavar="N", help="At most N rows.")(func)
 
 
-def _open(db: str | None, *, create: bool):  # noqa: ANN202 - a Store
-    from dyad.store import open_store, resolve_url
-    from dyad.store.db import dialect_of, sqlite_path
-
-    url = resolve_url(db)
-    if not create and dialect_of(url) == "sqlite" and sqlite_path(url) != ":memory:" \
-            and not Path(sqlite_path(url)).exists():
-        raise click.UsageError(f"no database at {sqlite_path(url)}: run `dyad ingest FILE... --db "
-                               f"{sqlite_path(url)}` first, or name one with --db / DYAD_DB")
-    return open_store(url, create=create)
-
-
-def _fail(exc: DyadError) -> None:
-    click.echo(f"dyad: error: {exc}", err=True)
-    sys.exit(1)
-
-
-def _plain(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _emit(df, fmt: str, columns: tuple[str, ...]) -> None:  # noqa: ANN001 - a DataFrame
-    records = [{c: _plain(v) for c, v in row.items()} for row in df.to_dict("records")]
-    out = io.StringIO()
-    if fmt == "json":
-        out.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(list(df.columns))
-        for r in records:
-            writer.writerow(["" if r[c] is None else r[c] for c in df.columns])
-    elif records:
-        cells = [[_cell(r[c]) for c in columns] for r in records]
-        widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
-        for row in cells:
-            out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
-    click.echo(out.getvalue(), nl=False)
-    if fmt == "table":
-        click.echo(f"({len(records)} rows)" if records else "(no rows)", err=True)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return "-"
-    text = " ".join(str(value).split())
-    return textwrap.shorten(text, CELL_CHARS, placeholder="...") if len(text) > CELL_CHARS else text
-
-
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -151,11 +84,11 @@ def ingest_command(paths: tuple[str, ...], db: str | None, force: bool, progress
 
     show = progress if progress is not None else sys.stderr.isatty()
     try:
-        with _open(db, create=True) as store:
+        with open_db(db, create=True) as store:
             summary = ingest(paths, store, Reader(options), batch_size=options.batch_size, progress=show,
                              force=force, workers=options.workers)
     except DyadError as exc:
-        _fail(exc)
+        fail(exc)
         return
     click.echo(f"dyad: {summary.describe()}", err=True)
     if summary.failed:
@@ -186,10 +119,10 @@ def events_command(db: str | None, filters: dict[str, Any], limit: int | None, f
       dyad events --actor Putin --until 2022-09 --format csv > putin.csv
     """
     try:
-        with _open(db, create=False) as store:
-            _emit(store.events(**filters, limit=limit), fmt, EVENT_TABLE)
+        with open_db(db, create=False) as store:
+            emit_frame(store.events(**filters, limit=limit), fmt, EVENT_TABLE)
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @click.command("quotes")
@@ -209,11 +142,11 @@ def quotes_command(db: str | None, speaker: str | None, contains: str | None, si
       dyad quotes --speaker Putin --contains sanctions --format json
     """
     try:
-        with _open(db, create=False) as store:
+        with open_db(db, create=False) as store:
             df = store.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=limit)
-            _emit(df, fmt, ("published", "speaker_name", "speaker_code", "text"))
+            emit_frame(df, fmt, ("published", "speaker_name", "speaker_code", "text"))
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @click.command("actors")
@@ -232,11 +165,11 @@ def actors_command(db: str | None, country: str | None, code: str | None, name: 
       dyad actors --country RUS --limit 20
     """
     try:
-        with _open(db, create=False) as store:
+        with open_db(db, create=False) as store:
             df = store.actors(country=country, code=code, name=name, limit=limit)
-            _emit(df, fmt, ("code", "name", "country", "sector", "n_articles", "n_mentions", "role"))
+            emit_frame(df, fmt, ("code", "name", "country", "sector", "n_articles", "n_mentions", "role"))
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @click.command("articles")
@@ -256,11 +189,11 @@ def articles_command(db: str | None, source: str | None, since: str | None, unti
       dyad articles --source "Moscow Times" --since 2022-09
     """
     try:
-        with _open(db, create=False) as store:
+        with open_db(db, create=False) as store:
             df = store.articles(source=source, since=since, until=until, contains=contains, limit=limit)
-            _emit(df, fmt, ("id", "published", "source", "title", "n_events", "n_quotes"))
+            emit_frame(df, fmt, ("id", "published", "source", "title", "n_events", "n_quotes"))
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @click.command("export")
@@ -282,10 +215,10 @@ def export_command(db: str | None, fmt: str, output: str, filters: dict[str, Any
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet is binary: name a file with -o events.parquet")
     try:
-        with _open(db, create=False) as store:
+        with open_db(db, create=False) as store:
             n = store.export(fmt, output, **filters)
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
         return
     click.echo(f"dyad: {n} events written to {'stdout' if output == '-' else output}", err=True)
 
@@ -303,15 +236,15 @@ def runs_command(db: str | None, run_failures: str | None, fmt: str) -> None:
       dyad runs --db events.db --failures 3f2a9c0e1b7d4a55 --format csv
     """
     try:
-        with _open(db, create=False) as store:
+        with open_db(db, create=False) as store:
             if run_failures:
-                _emit(store.failures(run_failures), fmt, ("input", "line", "article_id", "reason"))
+                emit_frame(store.failures(run_failures), fmt, ("input", "line", "article_id", "reason"))
             else:
-                _emit(store.runs(), fmt, ("id", "started", "status", "coder_version", "articles_seen",
+                emit_frame(store.runs(), fmt, ("id", "started", "status", "coder_version", "articles_seen",
                                           "articles_added", "articles_replaced", "articles_unchanged",
                                           "articles_failed"))
     except StoreError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def register(main: click.Group) -> None:

@@ -6,6 +6,7 @@ import re
 
 from dyad.errors import InputError
 from dyad.ingest.article import make_article, parse_published, split_paragraphs
+from dyad.records import Article
 
 #: Pages whose extracted body has fewer words than this hold no article (an index, a login wall).
 MIN_ARTICLE_WORDS = 20

@@ -20,7 +20,7 @@ from dyad.places.gazetteer import Gazetteer, GazetteerEntry, first_word, name_ke
 from dyad.records import Article, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 #: spaCy entity labels whose text is looked up whole, alternate names included.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
