@@ -123,3 +123,12 @@ def test_ingest_bad_inputs_are_reported_and_batch_goes_on(tmp_path, name, conten
     (error,) = _errors(items)
     assert message in str(error) and str(bad) in str(error)
     assert len(_articles(items)) == 1
+
+
+def test_ingest_jsonl_line_separators_inside_strings_are_not_line_breaks(tmp_path):
+    """U+2028/U+2029/U+0085 are legal inside JSON strings: only \\n ends a JSON Lines record."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "x1", "text": "Chile and Peru met.\u2028Talks went on.\u0085Done."},
+                               ensure_ascii=False) + "\r\n", encoding="utf-8")
+    (article,) = list(read_inputs([path]))
+    assert isinstance(article, Article) and article.id == "x1"

@@ -92,7 +92,7 @@ def read_path(path: str, options: Options | None = None) -> Iterator[Article | I
         return
     text = _decode(data, name)
     if ext in _JSONL_EXT:
-        yield from read_jsonl(text.splitlines(), path=name)
+        yield from read_jsonl(text.split("\n"), path=name)
     elif ext in _JSON_EXT:
         yield from read_json_document(text, path=name)
     elif ext in _TEXT_EXT:
@@ -104,7 +104,7 @@ def read_path(path: str, options: Options | None = None) -> Iterator[Article | I
 def _sniffed(text: str, data: bytes, name: str, options: Options) -> Iterator[Article | InputError]:
     head = text.lstrip()[:SNIFF_BYTES].lower()
     if head.startswith("{"):
-        yield from read_jsonl(text.splitlines(), path=name)
+        yield from read_jsonl(text.split("\n"), path=name)
     elif head.startswith("[") and head[1:].lstrip().startswith("{"):
         yield from read_json_document(text, path=name)
     elif head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head:
