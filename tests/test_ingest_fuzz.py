@@ -1,6 +1,6 @@
 """Property tests: whatever bytes or text come in, the readers return Articles or InputErrors.
 
-These are the short CI runs; `bench/fuzz_ingest.py --long` runs the same properties at scale.
+These are the short CI runs; `bench/fuzz.py --long` runs the same properties at scale.
 """
 
 from __future__ import annotations

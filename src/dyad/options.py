@@ -23,6 +23,8 @@ class Options:
     batch_size: articles per ``nlp.pipe`` batch.
     workers: processes for ``nlp.pipe`` (1 = in process).
     max_chars: longer article texts are truncated to this many characters.
+    fast: run spaCy's attribute ruler and lemmatizer through dyad's exact, cached equivalent
+        (``dyad.nlp.fastpath``: same Docs, less time); False runs the plain pipeline.
     """
 
     model: str = DEFAULT_MODEL
@@ -31,3 +33,4 @@ class Options:
     batch_size: int = 16
     workers: int = 1
     max_chars: int = MAX_ARTICLE_CHARS
+    fast: bool = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -22,7 +23,7 @@ from dyad import places as places_stage
 from dyad import quotes as quotes_stage
 from dyad.errors import CodingError, DyadError, InputError
 from dyad.ingest import read_inputs, read_text, with_published
-from dyad.nlp import load_pipeline
+from dyad.nlp import FastPipeline, load_pipeline
 from dyad.options import Options
 from dyad.records import Article, Reading
 
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 #: A string shorter than this without a line break that names an existing file is read as a path.
 MAX_PATH_CHARS = 4096
+
+# Lone surrogates (broken UTF-16, e.g. "\ud800" in a JSON string) can't be encoded as UTF-8,
+# which spaCy does; they become U+FFFD, one character for one, so offsets stay valid.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,11 @@ class Reader:
     @functools.cached_property
     def nlp(self):  # noqa: ANN201 - spacy.Language
         return load_pipeline(self.options.model)
+
+    @property
+    def _pipeline(self):  # noqa: ANN202 - spacy.Language or dyad.nlp.FastPipeline: both pipe and call
+        """What parses: ``nlp`` itself, or through the fast path (``options.fast``), the same Docs."""
+        return FastPipeline.of(self.nlp) if self.options.fast else self.nlp
 
     @functools.cached_property
     def tables(self) -> StageTables:
@@ -102,7 +112,7 @@ class Reader:
         size = max(1, self.options.batch_size)
         while batch := list(islice(iterator, size)):
             articles = [self._prepare(a) for a in batch if isinstance(a, Article)]
-            docs = iter(self.nlp.pipe([a.text for a, _ in articles], batch_size=size))
+            docs = iter(self._parse([a.text for a, _ in articles], size))
             prepared = iter(articles)
             for item in batch:
                 if not isinstance(item, Article):
@@ -110,6 +120,10 @@ class Reader:
                     continue
                 article, warnings = next(prepared)
                 doc = next(docs)
+                if isinstance(doc, Exception):
+                    yield CodingError(f"could not be parsed ({type(doc).__name__}: {doc}); please report it",
+                                      path=article.origin, article_id=article.id)
+                    continue
                 try:
                     yield self._code(doc, article, warnings)
                 except DyadError as exc:
@@ -120,9 +134,27 @@ class Reader:
                                       path=article.origin, article_id=article.id)
 
     # -- the stages --------------------------------------------------------------------------
+    def _parse(self, texts: list[str], size: int) -> list:
+        """One spaCy Doc per text; when spaCy fails on the batch, the texts are parsed one by one
+        and the one it fails on gets its exception in its place, so the others go on."""
+        try:
+            return list(self._pipeline.pipe(texts, batch_size=size))
+        except Exception:  # noqa: BLE001 - spaCy may raise anything on a strange text
+            log.debug("parsing a batch failed; parsing its articles one by one", exc_info=True)
+        docs: list = []
+        for text in texts:
+            try:
+                docs.append(self._pipeline(text))
+            except Exception as exc:  # noqa: BLE001 - reported as that article's CodingError
+                docs.append(exc)
+        return docs
+
     def _prepare(self, article: Article) -> tuple[Article, list[str]]:
         warnings: list[str] = []
         article = with_published(article, self.options.published)
+        if _SURROGATES.search(article.text):
+            warnings.append("lone surrogate characters (broken UTF-16) replaced by U+FFFD")
+            article = replace(article, text=_SURROGATES.sub("\ufffd", article.text))
         if len(article.text) > self.options.max_chars:
             warnings.append(f"text truncated from {len(article.text)} to {self.options.max_chars} characters")
             article = replace(article, text=article.text[: self.options.max_chars],

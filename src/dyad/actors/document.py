@@ -67,17 +67,22 @@ class DocActors:
     actors: tuple[Actor, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
     _index: tuple[tuple[int, int, int, int], ...] = field(default=(), repr=False)  # start, end, actor, mention
+    _longest: int = field(default=0, repr=False)  # the longest mention, in characters
 
     @classmethod
     def build(cls, actors: Sequence[Actor]) -> DocActors:
         rows = sorted((m.start, m.end, a, k) for a, actor in enumerate(actors) for k, m in enumerate(actor.mentions))
-        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows))
+        longest = max((end - start for start, end, _, _ in rows), default=0)
+        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor one of whose mentions overlaps ``[start, end)`` most (ties: the shorter mention)."""
         best: tuple[int, int, int] | None = None
         stop = bisect.bisect_left(self._starts, end)
-        for m_start, m_end, a, _k in self._index[:stop]:
+        # a mention starting more than the longest mention's length before ``start`` ends before
+        # it: looking only from there keeps a long article's lookups from being quadratic
+        first = bisect.bisect_left(self._starts, start - self._longest, 0, stop)
+        for m_start, m_end, a, _k in self._index[first:stop]:
             overlap = min(end, m_end) - max(start, m_start)
             if overlap <= 0:
                 continue
@@ -163,8 +168,14 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
     hits = scan_words(w.words, w.spaced, tables)
     persons_ents = [r for r in (_ent_words(w, e) for e in doc.ents if e.label_ == "PERSON") if r]
 
+    person_starts = [a for a, _ in persons_ents]  # doc.ents are sorted and never overlap
+
     def inside_person(h: Hit) -> bool:
-        return any(a <= h.first and h.last <= b and (b - a) > (h.last - h.first) for a, b in persons_ents)
+        k = bisect.bisect_right(person_starts, h.first) - 1
+        if k < 0:
+            return False
+        a, b = persons_ents[k]
+        return h.last <= b and (b - a) > (h.last - h.first)
 
     # "George Washington", "Jordan Bardella": a place name inside a longer person name is the person
     hits = [h for h in hits if not (h.kind in ("country", "metonym", "adjective", "people") and inside_person(h))]

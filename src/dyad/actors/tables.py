@@ -45,6 +45,7 @@ CURRENT = "9999-00-00"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _QID = re.compile(r"^Q\d+$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_WORD_RUN = re.compile(r"\w+")
 
 COLUMNS = {
     "countries.tsv": ("iso3", "name", "aliases", "adjectives", "capital", "metonyms"),
@@ -421,9 +422,11 @@ def _canonical_role(terms: dict[str, Term], role: str) -> Term | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _first_word(key: str) -> str:
-    """The scan's cheap pre-filter key: the first run of word characters, lower-cased."""
-    m = re.match(r"\w+", key)
+    """The scan's cheap pre-filter key: the first run of word characters, lower-cased
+    (cached: the scan asks it of every word of every article, and news repeats its words)."""
+    m = _WORD_RUN.match(key)
     return m.group(0).lower() if m else key[:1]
 
 

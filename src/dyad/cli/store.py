@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import functools
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -55,6 +57,28 @@ def limit_option(func: Callable) -> Callable:
     return click.option("--limit", type=click.IntRange(1), metavar="N", help="At most N rows.")(func)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised as an interrupt so the open batch is rolled back and the run is marked
+    ``interrupted`` (as Ctrl-C does), instead of the process vanishing mid-batch."""
+
+
+@contextmanager
+def _interrupt_on_sigterm() -> Iterator[None]:
+    def handler(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -84,12 +108,17 @@ def ingest_command(paths: tuple[str, ...], db: str | None, force: bool, progress
 
     show = progress if progress is not None else sys.stderr.isatty()
     try:
-        with open_db(db, create=True) as store:
+        with _interrupt_on_sigterm(), open_db(db, create=True) as store:
             summary = ingest(paths, store, Reader(options), batch_size=options.batch_size, progress=show,
                              force=force, workers=options.workers)
     except DyadError as exc:
         fail(exc)
         return
+    except KeyboardInterrupt as exc:
+        how = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
+        click.echo(f"dyad: {how}: the open batch was rolled back and the run marked interrupted; what was "
+                   "committed is kept. Run the same command again to resume", err=True)
+        sys.exit(128 + signal.SIGTERM if isinstance(exc, _Terminated) else 130)
     click.echo(f"dyad: {summary.describe()}", err=True)
     if summary.failed:
         for failure in summary.failures[:SHOWN_FAILURES]:

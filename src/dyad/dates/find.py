@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from dyad.dates.grammar import AMBIGUOUS_MONTHS, Expr, Hit, scan
 from dyad.dates.resolve import Unresolvable, resolve
 from dyad.dates.tense import orientation
+from dyad.nlp import doc_text
 from dyad.records import Article, DateRef
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def find_dates(doc: Doc, article: Article, *, warnings: list[str] | None = None,
     """
     anchor, problem = parse_published(article.published)
     notes: list[str] = []
-    source = doc.text  # Doc.text joins every token on each access: read it once
+    source = doc_text(doc, article.text)  # Doc.text joins every token on each access
     hits = scan(doc)
     found: list[DateRef] = []
     unanchored = 0

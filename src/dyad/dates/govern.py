@@ -39,7 +39,10 @@ def date_for(token: Token, dates: tuple[DateRef, ...], doc: Doc) -> DateRef | No
     The event layer falls back to the dateline when this returns ``None``.
     """
     candidates = []
+    sent = token.sent
     for date in dates:
+        if date.end <= sent.start_char or date.start >= sent.end_char:
+            continue  # another sentence: skipped before the costly char_span (long articles)
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not len(span) or span.sent.start != token.sent.start \
                 or _crosses_line(doc, span.root.i, token.i):

@@ -64,6 +64,11 @@ _PART_WORD = re.compile(r"(?:early|mid|late)-(\w+)$")  # one token: "mid-2005", 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 #: Years dyad reads as years; other four-digit numbers are counts ("3000 troops").
 MIN_YEAR, MAX_YEAR = 1000, 2999
+#: The words a core can start with when it holds no digit (``_Reader.core``, branch by branch):
+#: a quick test that skips the grammar at most tokens.
+_STARTERS = frozenset({*LEANERS, *PARTS, *SHIFTERS, *DEICTIC, *WEEKDAYS, *MONTHS, *NUMBERS, *VAGUE_NUMBERS,
+                       "the", "a"})
+_PART_PREFIXES = tuple(f"{part}-" for part in sorted(PARTS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,15 @@ class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
+        # every token's text and word, read once: the grammar asks for them at each position
+        self.texts: list[str] = []
+        self.words: list[str] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.words.append(_word(token))
+        # whether a core can start at each token: every branch of ``core`` needs one of these
+        self.may_start = [w in _STARTERS or w.startswith(_PART_PREFIXES) or any(c.isdigit() for c in w)
+                          for w in self.words]
         self.blocked = [False] * self.n
         self.in_date = [False] * self.n
         for ent in doc.ents:
@@ -112,20 +126,21 @@ class _Reader:
                     self.in_date[i] = True
 
     def word(self, i: int) -> str:
-        return _word(self.doc[i]) if 0 <= i < self.n else ""
+        return self.words[i] if 0 <= i < self.n else ""
 
     # -- cores ------------------------------------------------------------------------------
     def month_at(self, i: int) -> int | None:
         if i >= self.n or self.blocked[i]:
             return None
-        token, word = self.doc[i], self.word(i)
+        text, word = self.texts[i], self.words[i]
         month = MONTHS.get(word)
-        if month is None or not token.text[:1].isupper():
+        if month is None or not text[:1].isupper():
             return None
         dated = self.day_at(i + 1) is not None or self.year_at(i + 1) is not None
-        if word in ABBREVIATIONS and not token.text.endswith(".") and not dated:
+        if word in ABBREVIATIONS and not text.endswith(".") and not dated:
             return None  # "Mar", "Dec", "Jan" alone are names more often than months
         if word in AMBIGUOUS_MONTHS:
+            token = self.doc[i]
             if token.tag_ == "MD" or token.tag_.startswith("VB"):
                 return None
             if token.is_sent_start and not dated:
@@ -139,27 +154,27 @@ class _Reader:
     def day_at(self, i: int) -> int | None:
         if i >= self.n:
             return None
-        match = _DAY.match(self.doc[i].text)
+        match = _DAY.match(self.texts[i])
         if not match:
             return None
         day = int(match.group(1))
         return day if 1 <= day <= 39 else None  # 32-39 are kept to be reported impossible
 
     def year_at(self, i: int) -> int | None:
-        if i >= self.n or not _YEAR.match(self.doc[i].text):
+        if i >= self.n or not _YEAR.match(self.texts[i]):
             return None
-        year = int(self.doc[i].text)
+        year = int(self.texts[i])
         return year if MIN_YEAR <= year <= MAX_YEAR else None
 
     def number_at(self, i: int) -> int | None:
         word = self.word(i)
-        if word.isdigit():
+        if word.isdecimal():  # not isdigit: "²" is a digit int() refuses
             return int(word)
         return NUMBERS.get(word)
 
     def core(self, i: int, *, prep: str = "") -> tuple[int, Expr] | None:
         """A core expression starting at token ``i``: (end, expr)."""
-        if i >= self.n or self.blocked[i]:
+        if i >= self.n or self.blocked[i] or not self.may_start[i]:
             return None
         word = self.word(i)
         if word in LEANERS and i + 1 < self.n:
@@ -204,7 +219,7 @@ class _Reader:
         if word == "the" and self.day_at(i + 1) and self.word(i + 2) == "of" \
                 and self.month_at(i + 3) is not None:
             return self._day_first(i + 1, i + 3)
-        iso = _ISO.match(self.doc[i].text)
+        iso = _ISO.match(self.texts[i])
         if iso:
             return i + 1, Expr("date", year=int(iso.group(1)), month=int(iso.group(2)),
                                day=int(iso.group(3)))

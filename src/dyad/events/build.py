@@ -152,7 +152,8 @@ def _tense_token(trigger: Token, roles: Roles) -> Token:
             return child
     quote = roles.quote_at(trigger.idx)
     if quote is not None and quote.cue:
-        window = roles.doc.char_span(max(0, quote.start - 80), min(len(roles.doc.text), quote.end + 80),
+        last = roles.doc[-1]  # the Doc's length in characters, without joining its text
+        window = roles.doc.char_span(max(0, quote.start - 80), min(last.idx + len(last.text_with_ws), quote.end + 80),
                                      alignment_mode="expand")
         for token in window or ():
             if token.lower_ == quote.cue.lower() and not (quote.start <= token.idx < quote.end):

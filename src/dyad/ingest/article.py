@@ -29,6 +29,21 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 
+# Lone surrogates (a "\ud800" escape in JSON, broken UTF-16) can't be encoded as UTF-8, which
+# hashing, spaCy and the database all do; they become U+FFFD, one character for one.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: object) -> object:
+    """``value`` (a string, or JSON data holding strings) with lone surrogates replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    return value
+
 
 def article_id(text: str) -> str:
     """The contract's id: sha256 of the normalised text (NFC, whitespace folded), 16 hex chars."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dyad.errors import InputError
-from dyad.ingest.article import make_article, parse_published, split_paragraphs
+from dyad.ingest.article import make_article, parse_published, split_paragraphs, without_surrogates
 from dyad.records import Article
 
 #: Pages whose extracted body has fewer words than this hold no article (an index, a login wall).
@@ -21,6 +21,8 @@ def read_html(page: str | bytes, *, origin: str, url: str | None = None,
     """Extract the article of one HTML page; raise ``InputError`` when the page has none."""
     import trafilatura
 
+    if isinstance(page, str):
+        page = without_surrogates(page)
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from dyad.errors import InputError
-from dyad.ingest.article import make_article, parse_published, split_paragraphs
+from dyad.ingest.article import make_article, parse_published, split_paragraphs, without_surrogates
 from dyad.records import Article
 
 
@@ -20,6 +20,7 @@ def article_from_object(obj: object, *, origin: str, path: str, line: int | None
     """One JSON object -> Article; ``InputError`` naming path and line when it isn't one."""
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", path=path, line=line)
+    obj = without_surrogates(obj)
     text = obj.get("text") or obj.get("body") or obj.get("content")
     if not isinstance(text, str) or not text.strip():
         raise InputError("JSON object has no 'text' string", path=path, line=line)
@@ -65,7 +66,7 @@ def read_json_document(raw: str, *, path: str) -> Iterator[Article | InputError]
     try:
         data = json.loads(raw)
     except json.JSONDecodeError:
-        yield from read_jsonl(raw.splitlines(), path=path)
+        yield from read_jsonl(raw.split("\n"), path=path)
         return
     items = data if isinstance(data, list) else [data]
     for index, obj in enumerate(items, start=1):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from dyad.ingest.article import (clean_line, is_dateline, make_article, parse_published,
-                                 strip_markdown)
+                                 strip_markdown, without_surrogates)
 from dyad.records import Article, Embed, Related
 
 _BYLINE = re.compile(r"^by\s+(.+)$", re.I)
@@ -76,7 +76,7 @@ def _looks_like_title(line: str) -> bool:
 def read_text(raw: str, *, origin: str | None = None, published: str | None = None,
               url: str | None = None, title: str | None = None) -> Article:
     """Read one scraped plain-text article (see the module docstring for the layout)."""
-    blocks = _blocks(raw)
+    blocks = _blocks(without_surrogates(raw))
     head: dict[str, str | None] = {"title": title, "byline": None, "published": None,
                                    "photo_credit": None}
     i = 0

@@ -6,6 +6,7 @@ article's, so every later stage's spans point into ``Article.text``.
 
 from __future__ import annotations
 
-from dyad.nlp.pipeline import load_pipeline, parse, parse_one
+from dyad.nlp.fastpath import FastPipeline, TokenAttributes
+from dyad.nlp.pipeline import doc_text, fast_pipeline, load_pipeline, parse, parse_one
 
-__all__ = ["load_pipeline", "parse", "parse_one"]
+__all__ = ["FastPipeline", "TokenAttributes", "doc_text", "fast_pipeline", "load_pipeline", "parse", "parse_one"]

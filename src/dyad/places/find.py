@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyad.nlp import doc_text
 from dyad.places.gazetteer import Gazetteer, GazetteerEntry, first_word, name_key
 from dyad.records import Article, Place
 
@@ -77,8 +78,7 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Place
     Reads: the Doc's entities, POS tags and sentences. Country names are places too
     (feature "country"); which places are actors is the event layer's call.
     """
-    del article  # the Doc's offsets are the article's; nothing else is needed yet
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc, article.text)  # the Doc's offsets are the article's
     sentences = _sentence_index(doc)
     mentions = _merge(_entity_mentions(doc, text, sentences, gazetteer)
                       + _scanned_mentions(doc, text, sentences, gazetteer))

@@ -60,8 +60,10 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 _ISO3 = re.compile(r"[A-Z]{3}")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """The lookup key of a name: case, accents, dots, hyphens, spacing and "the" folded away."""
+    """The lookup key of a name: case, accents, dots, hyphens, spacing and "the" folded away
+    (cached: the place scan asks it of every capitalised word and its followers)."""
     text = text.translate(_KEY_MAP)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text)

@@ -86,7 +86,10 @@ def place_for(token: Token, places: tuple[Place, ...], doc: Doc) -> Place | None
     """
     trigger_clause = clause_head(token)
     best: tuple[int, Place] | None = None
+    sent = token.sent
     for place in places:
+        if place.end <= sent.start_char or place.start >= sent.end_char:
+            continue  # another sentence: skipped before the costly char_span (long articles)
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or not len(span) or span.sent.start != token.sent.start \
                 or _crosses_line(doc, span.root.i, token.i):

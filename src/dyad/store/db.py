@@ -170,7 +170,8 @@ class Database:
         error = self._translate_message(exc)
         if isinstance(exc, sqlite3.Error):
             low = _first_line(exc).lower()
-            error.transient = "locked" in low or "busy" in low
+            # the database, not the data, is the problem: stop the run (rerunning resumes)
+            error.transient = any(word in low for word in ("locked", "busy", "full", "disk i/o"))
         else:
             import psycopg
 
@@ -185,6 +186,10 @@ class Database:
                 return StoreError(f"database {self.where} is locked by another process (waited "
                                   f"{SQLITE_BUSY_TIMEOUT:g} s); wait for the other dyad run or "
                                   "program using it to finish, then retry. Nothing was written")
+            if "full" in low or "disk i/o" in low:
+                return StoreError(f"can't write {self.where}: {text} (the disk is full, a file size limit was "
+                                  "reached, or the disk failed); the open batch was rolled back, what was "
+                                  "committed is kept. Free some space, then run the same command again to resume")
             if "not a database" in low or "malformed" in low:
                 return StoreError(f"{self.where} is not a dyad (SQLite) database or is damaged: {text}")
             if "readonly" in low or "read-only" in low:
@@ -285,10 +290,14 @@ class Database:
                 with self._errors(), self._conn.transaction():
                     yield
             else:
-                with self._errors():
-                    self._conn.execute("BEGIN IMMEDIATE")
+                # BEGIN and COMMIT inside the try: an interrupt (SIGTERM, Ctrl-C) landing just
+                # after BEGIN, or a COMMIT that fails (disk full), still rolls back
                 try:
+                    with self._errors():
+                        self._conn.execute("BEGIN IMMEDIATE")
                     yield
+                    with self._errors():
+                        self._conn.execute("COMMIT")
                 except BaseException:
                     if self._conn.in_transaction:
                         try:
@@ -296,8 +305,34 @@ class Database:
                         except sqlite3.Error:
                             pass  # the original error says more than a failed rollback
                     raise
+        finally:
+            self._in_transaction = False
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[None]:
+        """Every SELECT inside sees the database as of one moment (SQLite WAL snapshot,
+        PostgreSQL REPEATABLE READ), however many commits other processes make meanwhile.
+        Inside a transaction already, it adds nothing."""
+        if self._in_transaction:
+            yield
+            return
+        self._in_transaction = True
+        try:
+            if self.dialect == "postgresql":
+                with self._errors(), self._conn.transaction():
+                    self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    yield
+            else:
                 with self._errors():
-                    self._conn.execute("COMMIT")
+                    self._conn.execute("BEGIN DEFERRED")
+                try:
+                    yield
+                finally:
+                    if self._conn.in_transaction:
+                        try:
+                            self._conn.execute("ROLLBACK")  # ends the snapshot; nothing was written
+                        except sqlite3.Error:
+                            pass
         finally:
             self._in_transaction = False
 

@@ -62,7 +62,7 @@ def content_hash(article: Article) -> str:
     (where it was read from, which changes when a file moves)."""
     data = plain(article)
     data.pop("origin", None)
-    return hashlib.sha256(_json(data).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(_json(data).encode("utf-8", "surrogatepass")).hexdigest()[:32]  # lone ones too
 
 
 def reading_json(reading: Reading) -> str:

@@ -7,6 +7,7 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -316,6 +317,19 @@ class Store:
         """Every stored reading, by article id."""
         for row in self.db.iter_query(f"SELECT text, reading FROM articles ORDER BY {self.db.collate('id')}"):
             yield reading_from_row(row["text"], row["reading"])
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read several things as of one moment while an ingest may be writing::
+
+            with store.snapshot():
+                reports = store.evidence(event_id=eid)
+                event = store.events(...)   # agrees with ``reports``, whatever was committed since
+
+        Each query on its own always sees a consistent database; a snapshot makes a series of
+        them agree with each other (a dashboard page, an export). Read only."""
+        with self.db.read_transaction():
+            yield self
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
