@@ -31,7 +31,7 @@ needs_pg = pytest.mark.skipif(not PG_URL, reason="DYAD_TEST_PG_URL is not set: r
                                                  "`export \"$(bash scripts/ci-postgres.sh)\"` to test PostgreSQL")
 
 #: Lines in the feed the ingest writes while the readers read (batches of 4: many commits).
-N_LINES = 160
+N_LINES = 120
 BATCH = 4
 
 
@@ -215,7 +215,7 @@ def test_reliability_reads_during_ingest_see_whole_batches(db_url, tmp_path):
                 and time.monotonic() < deadline:
             time.sleep(0.1)  # the load test reads an article: wait until there is one
         load = subprocess.Popen([sys.executable, str(ROOT / "bench" / "load_web.py"), "--url", base, "--requests",
-                                 "25", "--concurrency", "4", "--max-seconds", "60", "--dyad", "TUR", "IRN",
+                                 "10", "--concurrency", "4", "--max-seconds", "60", "--dyad", "TUR", "IRN",
                                  "--json", str(tmp_path / "load.json")],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         problems: list[str] = []

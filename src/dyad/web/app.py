@@ -73,11 +73,13 @@ class StorePool:
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    """FastAPI dependency: a connection for the length of one request."""
+    """FastAPI dependency: a connection for the length of one request, reading one snapshot of
+    the database so the several queries of a page agree while an ingest writes."""
     pool: StorePool = request.app.state.stores
     store = pool.acquire()
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         pool.release(store)
 
