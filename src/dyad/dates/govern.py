@@ -21,7 +21,7 @@ def _clause_path(token: Token) -> list[Token]:
     while steps < MAX_STEPS:
         if token.pos_ in _VERB_POS and token.dep_ not in ("aux", "auxpass"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         path.append(token)
@@ -56,7 +56,7 @@ def date_for(token: Token, dates: tuple[DateRef, ...], doc: Doc) -> DateRef | No
         seen.add(clause.i)
         best: tuple[int, DateRef] | None = None
         for root, date in candidates:
-            path = _clause_path(root.head if root.head is not root else root)
+            path = _clause_path(root.head if root.head.i != root.i else root)
             if token not in path and path[-1] != clause:
                 continue
             distance = 0 if token in path else abs(root.i - token.i)
@@ -64,7 +64,7 @@ def date_for(token: Token, dates: tuple[DateRef, ...], doc: Doc) -> DateRef | No
                 best = (distance, date)
         if best is not None:
             return best[1]
-        clause = clause.head if clause.dep_ == "conj" and clause.head is not clause else None
+        clause = clause.head if clause.dep_ == "conj" and clause.head.i != clause.i else None
     return None
 
 

@@ -40,7 +40,7 @@ def governing_verb(token: Token) -> Token | None:
     while steps < MAX_STEPS:
         if token.pos_ in _VERB_POS and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         steps += 1
@@ -60,52 +60,71 @@ def orientation(root: Token) -> Orientation:
     for ancestor in list(root.ancestors)[:4]:
         if ancestor.lower_ in FUTURE_CUES:
             return "future"
-    verb = governing_verb(root.head if root.head is not root else root)
+    verb = governing_verb(root.head if root.head.i != root.i else root)
     if verb is None:
         return "unknown"
     return verb_orientation(verb)
 
 
 def verb_orientation(verb: Token) -> Orientation:
-    """Past, future or unknown for the act of ``verb``."""
-    auxes = _auxiliaries(verb)
-    words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUXILIARIES:
-        return "future"
-    if verb.lemma_ in SCHEDULING_VERBS and verb.tag_ == "VBN":
-        return "future"  # "talks are scheduled for Friday", "a vote set for May"
-    if "to" in words:  # an infinitive: "(was set) to hold talks Friday", "plans to visit"
-        governor = verb.head
-        if governor is not verb and (governor.lemma_ in FUTURE_GOVERNORS
-                                     or governor.lemma_ == "be" or governor.pos_ == "NOUN"):
-            return "future"
-        if governor is not verb and governor.pos_ in _VERB_POS:
-            return verb_orientation(governor) if governor.lemma_ not in ("say", "tell") \
-                else "future"
-        return "future"
-    if verb.tag_ == "VBG":
-        if any(_is_past(a) for a in auxes):
-            return "past"
-        if any(a.lemma_ == "be" for a in auxes):
-            return "future"  # "is meeting Erdogan on Friday"
-        return orientation_of_head(verb)
-    if verb.tag_ == "VBD" or any(_is_past(a) for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN":
-        if any(a.lemma_ == "have" for a in auxes):
-            return "past"  # "has met", "have agreed"
-        if not auxes:
-            return orientation_of_head(verb) if verb.dep_ in ("conj", "xcomp") else "past"
-        return "unknown"  # "is expected" etc. reached without a scheduling verb
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and verb.tag_ == "VB":
-        return verb_orientation(verb.head)
-    if verb.tag_ in ("VBZ", "VBP"):
-        return "future"  # news reports the past in the past: "talks resume Monday" is ahead
+    """Past, future or unknown for the act of ``verb``.
+
+    Some clauses take their orientation from the verb that governs them ("plans to visit",
+    an ``-ing`` clause under its head); the walk up is a bounded loop over token indices,
+    so no parse shape (a root that is its own head, a cycle of conjuncts) can make it loop.
+    """
+    seen: set[int] = set()
+    for _ in range(MAX_STEPS):
+        seen.add(verb.i)
+        found, up = _own_orientation(verb)
+        if up is None or up.i in seen:
+            return found
+        verb = up
     return "unknown"
 
 
-def orientation_of_head(verb: Token) -> Orientation:
+def _own_orientation(verb: Token) -> tuple[Orientation, Token | None]:
+    """``verb``'s orientation, or ("unknown", the verb to ask instead)."""
+    auxes = _auxiliaries(verb)
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUXILIARIES:
+        return "future", None
+    if verb.lemma_ in SCHEDULING_VERBS and verb.tag_ == "VBN":
+        return "future", None  # "talks are scheduled for Friday", "a vote set for May"
+    if "to" in words:  # an infinitive: "(was set) to hold talks Friday", "plans to visit"
+        governor = verb.head
+        if governor.i != verb.i and (governor.lemma_ in FUTURE_GOVERNORS
+                                     or governor.lemma_ == "be" or governor.pos_ == "NOUN"):
+            return "future", None
+        if governor.i != verb.i and governor.pos_ in _VERB_POS:
+            if governor.lemma_ in ("say", "tell"):
+                return "future", None
+            return "unknown", governor
+        return "future", None
+    if verb.tag_ == "VBG":
+        if any(_is_past(a) for a in auxes):
+            return "past", None
+        if any(a.lemma_ == "be" for a in auxes):
+            return "future", None  # "is meeting Erdogan on Friday"
+        return "unknown", _verb_head(verb)
+    if verb.tag_ == "VBD" or any(_is_past(a) for a in auxes):
+        return "past", None
+    if verb.tag_ == "VBN":
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past", None  # "has met", "have agreed"
+        if not auxes:
+            return ("unknown", _verb_head(verb)) if verb.dep_ in ("conj", "xcomp") else ("past", None)
+        return "unknown", None  # "is expected" etc. reached without a scheduling verb
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.tag_ == "VB":
+        return "unknown", verb.head
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "future", None  # news reports the past in the past: "talks resume Monday" is ahead
+    return "unknown", None
+
+
+def _verb_head(verb: Token) -> Token | None:
+    """The verb governing ``verb``, if its head is one (not itself)."""
     head = verb.head
-    if head is verb or head.pos_ not in _VERB_POS:
-        return "unknown"
-    return verb_orientation(head)
+    if head.i == verb.i or head.pos_ not in _VERB_POS:
+        return None
+    return head

@@ -35,7 +35,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 def clause_head(token: Token) -> Token:
     """The verb whose clause ``token`` is in (the token itself for a verb)."""
     steps = 0
-    while token.pos_ not in _CLAUSE_POS and token.head is not token and steps < MAX_STEPS:
+    while token.pos_ not in _CLAUSE_POS and token.head.i != token.i and steps < MAX_STEPS:
         token = token.head
         steps += 1
     return token
@@ -45,13 +45,13 @@ def _locative_attachment(root: Token, place: Place) -> Token | None:
     """The token a place's locative phrase attaches to ("met" for "met in Samarkand"), or
     ``None`` when the place isn't in a locative phrase."""
     prep = root.head
-    if root.dep_ != "pobj" or prep is root:
+    if root.dep_ != "pobj" or prep.i == root.i:
         return None
     word = prep.lower_
     if word == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "in the ancient city of Samarkand"
         word = prep.lower_
-    if word not in LOCATIVE_PREPOSITIONS or prep.head is prep:
+    if word not in LOCATIVE_PREPOSITIONS or prep.head.i == prep.i:
         return None
     if word == "at" and place.feature == "country":
         return None
@@ -65,7 +65,7 @@ def _path_to_clause(token: Token) -> list[Token] | None:
     spoke)."""
     path = [token]
     steps = 0
-    while token.pos_ not in _CLAUSE_POS and token.head is not token and steps < MAX_STEPS:
+    while token.pos_ not in _CLAUSE_POS and token.head.i != token.i and steps < MAX_STEPS:
         if token.dep_ == "pobj" and token.head.lower_ not in PATH_PREPOSITIONS:
             return None
         if token.dep_ in _SUBJECTS:
