@@ -52,9 +52,13 @@ DEFAULT_ROLE_SECTOR = "GOV"
 SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
 
 #: Kinds of a named head, in the order a key's entries are preferred.
-NAMED_KINDS = ("person", "org", "igo", "media", "metonym", "igo_metonym", "country", "people", "adjective", "term")
+NAMED_KINDS = ("person", "org", "igo", "media", "metonym", "igo_metonym", "country", "people", "adjective", "place",
+               "term")
 HEAD_KINDS = frozenset({"person", "org", "igo", "media", "unknown", "orgname", "surname"})
-COUNTRYISH = frozenset({"country", "adjective", "metonym", "people"})
+COUNTRYISH = frozenset({"country", "adjective", "metonym", "people", "place"})
+#: Words a generated (case-free) name may hold in lower case inside a capitalised run.
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "la", "le", "al", "el", "bin", "ibn", "du", "da",
+                        "van", "von", "der", "des", "in", "on", "y", "e", "-", "&", "'s", "(", ")"})
 DETERMINERS = frozenset({"the", "a", "an"})
 
 
@@ -139,6 +143,7 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
     n = len(words)
     i = 0
     names, surnames, terms = tables.names, tables.surnames, tables.terms
+    ci_names, ci_prefixes = tables.ci_names, tables.ci_prefixes
     while i < n:
         first = _first_word(words[i])
         if first not in tables.first_words and first not in tables.term_first_words:
@@ -150,7 +155,8 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
         for j in range(i, min(n, i + MAX_NAME_TOKENS)):
             key = key + (" " if j > i and spaced[j - 1] else "") + words[j]
             lower = key.lower()
-            if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes:
+            if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes \
+                    and lower not in ci_prefixes:
                 break
             entries = names.get(key)
             if entries:
@@ -160,6 +166,11 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
                     best = Hit("term", i, j + 1, term=term, text=key)  # type: ignore[arg-type]
                 else:
                     best = Hit(kind, i, j + 1, entry=entry, text=key)
+                continue
+            generated = ci_names.get(lower) if ci_names else None
+            if generated and _capitalised(words, i, j + 1) and (best is None or best.last <= j):
+                kind, entry = _pick(generated)
+                best = Hit(kind, i, j + 1, entry=entry, text=key)
                 continue
             term = terms.get(lower)
             plural = False
@@ -178,6 +189,22 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
         hits.append(best)
         i = best.last
     return hits
+
+
+def _capitalised(words: Sequence[str], a: int, b: int) -> bool:
+    """A run written as a name: each word capitalised, bar particles ("Bashar al-Assad",
+    "Army of the Pure"); "army" or "shanghai" in running text is not a dictionary name."""
+    for word in words[a:b]:
+        if word[:1].isupper() or word[:1].isdigit() or word.lower() in _NAME_GLUE or not word[:1].isalpha():
+            continue
+        if "-" in word and word.split("-", 1)[1][:1].isupper():
+            continue  # "al-Qaeda"
+        return False
+    return word_is_cap(words[a])
+
+
+def word_is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def _pick(entries: tuple[Entry, ...]) -> tuple[str, Entry]:
@@ -220,7 +247,7 @@ def _join(words: Sequence[str], cur: Chunk, hit: Hit) -> bool:
     has_terms = bool(cur.terms)
     if cur.tails:
         # "leaders of Kyrgyzstan and Turkmenistan": more tail countries
-        if gap in (("and",), (",",), (",", "and")) and hit.kind in ("country", "people"):
+        if gap in (("and",), (",",), (",", "and")) and hit.kind in ("country", "people", "place"):
             cur.tails.append(hit)
             cur.last = hit.last
             return True
@@ -248,12 +275,12 @@ def _join(words: Sequence[str], cur: Chunk, hit: Hit) -> bool:
         cur.compound = True
         cur.last = hit.last
         return True
-    if gap == ("of",) and has_terms and not _named(last) and hit.kind in ("country", "igo"):
+    if gap == ("of",) and has_terms and not _named(last) and hit.kind in ("country", "igo", "place"):
         cur.tails.append(hit)         # "the leaders of Kyrgyzstan"
         cur.last = hit.last
         return True
     if gap == ("in",) and last.kind == "term" and last.term and last.term.kind == "body" \
-            and hit.kind in ("metonym", "country") and not _countries_of(cur):
+            and hit.kind in ("metonym", "country", "place") and not _countries_of(cur):
         cur.tails.append(hit)         # "The Defense Ministry in Moscow"
         cur.last = hit.last
         return True
@@ -342,6 +369,10 @@ def person_spec(person: Person, day: str, plural: bool = False) -> Spec:
         country = tenure.country
         return Spec(person.id, person.name, tenure.code, country, tenure.sector, tenure.role, "person", person, plural)
     ended = [t for t in person.tenures if t.end <= day]
+    if any(t.horizon for t in ended):
+        # a dictionary's open-ended role, past its horizon: no evidence either way, the country alone
+        country = max((t for t in ended if t.horizon), key=lambda t: t.end).country
+        return Spec(person.id, person.name, country, country, None, None, "person", person, plural)
     if ended:
         tenure = max(ended, key=lambda t: t.end)
         return Spec(person.id, person.name, code_for(tenure.country, FORMER_SECTOR) if tenure.country else None,
@@ -407,7 +438,7 @@ def interpret(chunk: Chunk, words: Sequence[str], tables: ActorTables, day: str,
     if len(chunk.hits) != 1:
         return []
     hit = chunk.hits[0]
-    if hit.kind in ("country", "people") and hit.country:
+    if hit.kind in ("country", "people", "place") and hit.country:
         return [country_spec(hit.country)]
     if hit.kind == "metonym" and hit.country:
         return [seat_spec(hit.country, hit.text)]
@@ -579,7 +610,7 @@ def _resolve_cached(tables: ActorTables, text: str, day: str) -> Actor | None:
     key = name_key(text)
     if not key:
         return None
-    entries = tables.names.get(key) or tables.names_lower.get(key.lower())
+    entries = tables.names.get(key) or tables.names_lower.get(key.lower()) or tables.ci_names.get(key.lower())
     if entries:
         spec = _whole(entries, key, day)
         if spec is not None:
@@ -650,4 +681,4 @@ def _lower_view(tables: ActorTables) -> ActorTables:
 
     return replace(tables, names=tables.names_lower, surnames={},
                    first_words=frozenset(w.lower() for w in tables.first_words),
-                   prefixes=_prefixes(tables.names_lower))
+                   prefixes=_prefixes(tables.names_lower), ci_prefixes=tables.ci_prefixes)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyad.actors.names import name_key, name_variants, slug, surname, word_key
+from dyad.actors.names import fold, name_key, name_variants, slug, surname, word_key
 from dyad.errors import DataError
 from dyad.records import Actor
 
@@ -56,6 +56,16 @@ COLUMNS = {
     "people": ("name", "aliases", "country", "sector", "role", "valid_from", "valid_to", "wikidata"),
 }
 PEOPLE_GLOB = "people-*.tsv"
+#: ``places.tsv`` (generated from the Phoenix country synonyms): a city, province or region -> country.
+PLACES_COLUMNS = ("phrase", "country", "source")
+#: Tables converted from other systems' dictionaries (``dyad.actors.phoenix``): read before the
+#: hand tables, so a hand row with the same key wins; their names match in any case as long as
+#: the text capitalises them ("AL-ASSAD" in the source, "al-Assad" in news).
+GENERATED_DIR = DATA_DIR / "phoenix"
+#: Generated names shorter than this are not indexed ("UN", "EU" come from the hand tables; a
+#: dictionary's two-letter synonyms collide with words).
+GENERATED_MIN_NAME = 4
+_HORIZON = re.compile(r"^#\s*Horizon:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 TERM_KINDS = ("person", "body", "modifier")
 
 
@@ -98,6 +108,12 @@ class Tenure:
     canonical: str | None = None
     leader: bool = False
     where: str = ""
+    #: ``end`` is the source's horizon, not the end of the role: after it the role is no evidence
+    horizon: bool = False
+
+    def __reduce__(self):  # noqa: ANN204 - pickle protocol: positional fields load fast
+        return (Tenure, (self.country, self.sector, self.role, self.start, self.end, self.canonical, self.leader,
+                         self.where, self.horizon))
 
     def covers(self, day: str) -> bool:
         return self.start <= day < self.end
@@ -115,6 +131,10 @@ class Person:
     wikidata: str | None
     tenures: tuple[Tenure, ...]
     family: str | None = None
+    generated: bool = False      # from a converted dictionary (see GENERATED_DIR)
+
+    def __reduce__(self):  # noqa: ANN204 - pickle protocol: positional fields load fast
+        return (Person, (self.key, self.name, self.aliases, self.wikidata, self.tenures, self.family, self.generated))
 
     @property
     def id(self) -> str:
@@ -135,6 +155,9 @@ class Body:
     aliases: tuple[str, ...]
     tenures: tuple[Tenure, ...]
 
+    def __reduce__(self):  # noqa: ANN204 - pickle protocol: positional fields load fast
+        return (Body, (self.kind, self.key, self.name, self.aliases, self.tenures))
+
     @property
     def id(self) -> str:
         return f"{self.kind}:{self.key}"
@@ -149,10 +172,14 @@ class Body:
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What one name in the index points at: kind is person, country, adjective, people
-    (a plural demonym), metonym, igo, igo_metonym, media, org or term."""
+    (a plural demonym), metonym, place (a city or region giving its country), igo, igo_metonym,
+    media, org or term."""
 
     kind: str
     target: Country | Person | Body | Term
+
+    def __reduce__(self):  # noqa: ANN204 - pickle protocol: positional fields load fast
+        return (Entry, (self.kind, self.target))
 
 
 def code_for(country: str | None, sector: str | None) -> str | None:
@@ -256,6 +283,10 @@ class _Raw:
     orgs: dict[tuple[str, str], tuple[dict[str, str], str]] = field(default_factory=dict)
     terms: dict[str, tuple[Term, str]] = field(default_factory=dict)
     people: dict[tuple[str, str, str], tuple[dict[str, str], str, bool]] = field(default_factory=dict)
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    generated_people: set[tuple[str, str, str]] = field(default_factory=set)
+    generated_orgs: set[tuple[str, str]] = field(default_factory=set)
+    horizons: dict[str, str] = field(default_factory=dict)   # generated people file -> horizon date
 
 
 def _where(path: Path, line: int) -> str:
@@ -337,7 +368,15 @@ def _check_span(row: dict[str, str], path: Path, line: int, report: _Report) -> 
     return start, end, end_low
 
 
-def _read_orgs(path: Path, raw: _Raw, report: _Report) -> None:
+def _read_places(path: Path, raw: _Raw, report: _Report) -> None:
+    for line, row in _rows(path, PLACES_COLUMNS, report):
+        if not row["phrase"] or row["country"] not in raw.countries:
+            report.bad(f"a place needs a phrase and a known country code, not {row['country']!r}", path, line)
+            continue
+        raw.places[word_key(row["phrase"])] = (row["phrase"], row["country"])
+
+
+def _read_orgs(path: Path, raw: _Raw, report: _Report, generated: bool = False) -> None:
     for line, row in _rows(path, COLUMNS["organizations.tsv"], report):
         country, sector = row["country"], row["sector"]
         if not row["name"]:
@@ -349,10 +388,19 @@ def _read_orgs(path: Path, raw: _Raw, report: _Report) -> None:
         elif not country and sector not in STATELESS_SECTORS:
             report.bad(f"country is empty but sector {sector} needs one", path, line)
         elif _check_span(row, path, line, report) is not None:
-            raw.orgs[(word_key(row["name"]), row["valid_from"])] = (row, _where(path, line))
+            key = (word_key(row["name"]), row["valid_from"])
+            raw.orgs[key] = (row, _where(path, line))
+            if generated:
+                raw.generated_orgs.add(key)
+            else:
+                raw.generated_orgs.discard(key)
 
 
-def _read_people(path: Path, raw: _Raw, report: _Report, shipped: bool) -> None:
+def _read_people(path: Path, raw: _Raw, report: _Report, shipped: bool, generated: bool = False) -> None:
+    if generated:
+        m = _HORIZON.search(path.read_text(encoding="utf-8")[:4000])
+        if m:
+            raw.horizons[str(path)] = m.group(1)
     for line, row in _rows(path, COLUMNS["people"], report):
         country, sector = row["country"], row["sector"]
         if not row["name"] or not row["role"]:
@@ -373,6 +421,10 @@ def _read_people(path: Path, raw: _Raw, report: _Report, shipped: bool) -> None:
                 report.bad(f"conflicts with {old[1]} (same person, role and valid_from)", path, line)
                 continue
             raw.people[key] = (row, _where(path, line), shipped)
+            if generated:
+                raw.generated_people.add(key)
+            else:
+                raw.generated_people.discard(key)
 
 
 # ---------------------------------------------------------------------------------------- tables
@@ -395,6 +447,8 @@ class ActorTables:
     term_first_words: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()         # every leading part of a name key: scans stop early
     term_prefixes: frozenset[str] = frozenset()
+    ci_names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # generated names, lower-case keys
+    ci_prefixes: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return (f"<ActorTables {len(self.countries)} countries, {len(self.people)} people, "
@@ -442,13 +496,28 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     terms = {k: v[0] for k, v in raw.terms.items()}
     bodies: dict[str, Body] = {}
     names: dict[str, list[Entry]] = {}
+    ci_names: dict[str, list[Entry]] = {}
+    country_words = {word_key(t) for c in countries.values() for t in (c.name, *c.aliases, *c.adjectives)}
 
-    def index(text: str, entry: Entry) -> None:
+    def _readable(key: str) -> bool:
+        """"us senate", "russian defence ministry": the grammar reads it from the hand tables."""
+        words = key.split()
+        return any(" ".join(words[:k]) in country_words and " ".join(words[k:]) in terms
+                   for k in range(1, len(words)))
+
+    def index(text: str, entry: Entry, generated: bool = False) -> None:
         key = name_key(text)
-        if key:
+        if generated:
+            key = key.lower()
+            if len(key) < GENERATED_MIN_NAME or key in terms or _readable(key):
+                return
+            bucket = ci_names.setdefault(key, [])
+        elif key:
             bucket = names.setdefault(key, [])
-            if entry not in bucket:
-                bucket.append(entry)
+        else:
+            return
+        if entry not in bucket:
+            bucket.append(entry)
 
     for country in countries.values():
         for text in (country.name, *country.aliases):
@@ -476,17 +545,24 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     for rows in org_rows.values():
         rows.sort(key=lambda r: r[0]["valid_from"])
         tenures = []
+        generated = all((word_key(r["name"]), r["valid_from"]) in raw.generated_orgs for r, _ in rows)
         for row, where in rows:
             start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
             end = parse_date(row["valid_to"])[1] if row["valid_to"] else OPEN_END
             if row["valid_to"] and len(row["valid_to"]) == 10:
                 end = row["valid_to"]
-            tenures.append(Tenure(row["country"] or None, row["sector"], row["name"], start, end, where=where))
+            tenures.append(Tenure(row["country"] or None, row["sector"], row["name"], start, end,
+                                  where="" if generated else where))
         first = rows[-1][0]
         body = Body("org", first["name"], first["name"], _split(first["aliases"]), tuple(tenures))
         bodies[body.id] = body
+        entry = Entry("org", body)   # one shared entry per target keeps the compiled cache small
         for text in (body.name, *body.aliases):
-            index(text, Entry("org", body))
+            index(text, entry, generated)
+    place_entries = {iso3: Entry("place", country) for iso3, country in countries.items()}
+    for phrase, iso3 in raw.places.values():
+        if iso3 in countries:
+            index(phrase, place_entries[iso3], True)
     for term in terms.values():
         if term.phrase != term.phrase.lower():
             index(term.phrase, Entry("term", term))  # "PM", "MPs", "CEO": case decides
@@ -497,9 +573,15 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     leaders: dict[str, list[tuple[Tenure, Person]]] = {}
     for person in people:
         country = person.country
+        entry = Entry("person", person)
         for text in (person.name, *person.aliases):
-            for variant in name_variants(text, country):
-                index(variant, Entry("person", person))
+            if person.generated and len(text.split()) < 2:
+                continue  # a dictionary's lone surname ("JOSIPOVIC_") would match any capitalised word
+            variants = [text, fold(text)] if person.generated else name_variants(text, country)
+            for variant in variants:
+                index(variant, entry, person.generated)
+        if person.generated:
+            continue  # no surname index: thousands of ministers share family names
         families = {person.family, *(surname(alias, country) for alias in person.aliases)}
         for family in families:
             if family and len(family) > 1:
@@ -517,6 +599,7 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     for key, entries in frozen.items():
         bucket = lower.setdefault(key.lower(), [])
         bucket.extend(e for e in entries if e not in bucket)
+    ci_frozen = {k: tuple(v) for k, v in ci_names.items() if k not in lower}
     return ActorTables(
         countries=countries,
         people=tuple(people),
@@ -528,10 +611,12 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
         holders={k: tuple(v) for k, v in holders.items()},
         leaders={k: tuple(v) for k, v in leaders.items()},
         warnings=tuple(warnings),
-        first_words=frozenset(_first_word(k) for k in (*frozen, *surnames)),
+        first_words=frozenset(_first_word(k) for k in (*frozen, *surnames, *ci_frozen)),
         term_first_words=frozenset(w for k in terms for w in (_first_word(k), _first_word(k) + "s")),
         prefixes=_prefixes([*frozen, *surnames]),
         term_prefixes=_prefixes(terms),
+        ci_names=ci_frozen,
+        ci_prefixes=_word_prefixes(ci_frozen),
     )
 
 
@@ -539,16 +624,39 @@ def _prefixes(keys) -> frozenset[str]:  # noqa: ANN001 - any iterable of str
     return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
+def _word_prefixes(keys) -> frozenset[str]:  # noqa: ANN001 - any iterable of str
+    """The leading parts of keys that end where a token can end (before a space or punctuation,
+    or at a letter/punctuation change): all the scan ever asks about, at a fraction of the size."""
+    out = set()
+    for key in keys:
+        for n in range(1, len(key) + 1):
+            if n == len(key) or not key[n].isalnum() or not key[n - 1].isalnum():
+                out.add(key[:n])
+    return frozenset(out)
+
+
 def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: list[str]) -> list[Person]:
     """Group tenure rows into people, check overlaps, and fill in canonical roles."""
     # a person is their Q-id when known, else their folded name; a name-only row joins the
     # Q-id of the same name when exactly one such Q-id exists
     qids_by_name: dict[str, set[str]] = {}
-    for row, _where, _shipped in raw.people.values():
+    hand_names: set[str] = set()
+    for key, (row, _where, _shipped) in raw.people.items():
         if row["wikidata"]:
             qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
+        if key not in raw.generated_people:
+            for text in (row["name"], *_split(row["aliases"])):
+                hand_names.update(word_key(v) for v in name_variants(text, row["country"] or None))
     groups: dict[str, list[tuple[dict[str, str], str, bool]]] = {}
-    for row, where, shipped in raw.people.values():
+    generated_groups: set[str] = set()
+    for key, (row, where, shipped) in raw.people.items():
+        if key in raw.generated_people:
+            # the hand tables keep priority: a person they know takes nothing from a dictionary
+            if any(word_key(t) in hand_names for t in (row["name"], *_split(row["aliases"]))):
+                continue
+            generated_groups.add(word_key(row["name"]))
+            groups.setdefault("gen:" + word_key(row["name"]), []).append((row, where, shipped))
+            continue
         name = word_key(row["name"])
         qid = row["wikidata"]
         if not qid and len(qids_by_name.get(name, ())) == 1:
@@ -557,18 +665,24 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
 
     lenient = _Report(False, warnings)
     people = []
-    for rows in groups.values():
+    for group_key, rows in groups.items():
+        generated = group_key.startswith("gen:")
         rows.sort(key=lambda r: (r[0]["valid_from"] or "0000", r[1]))
         kept: list[tuple[dict[str, str], str, bool, Tenure, str]] = []
         for row, where, shipped in rows:
             start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
+            horizon = raw.horizons.get(where.rpartition(":")[0]) if generated else None
             if row["valid_to"]:
                 end_low, end_high = parse_date(row["valid_to"])
                 end = row["valid_to"] if len(row["valid_to"]) == 10 else end_high
+            elif horizon:
+                end_low = end = horizon
             else:
                 end_low = end = OPEN_END
             clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
                           and start < k[4] and k[3].start < end_low), None)
+            if clash is not None and generated:
+                continue  # a dictionary listing one span twice: keep the first
             if clash is not None:
                 path, _, line = where.rpartition(":")
                 report = strict if (shipped and clash[2]) else lenient
@@ -577,8 +691,11 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
                            Path(path), int(line))
                 continue
             term = _canonical_role(terms, row["role"])
+            if generated:
+                term = None   # a dictionary's code names a sector, not an office
             tenure = Tenure(row["country"] or None, row["sector"], row["role"], start, end,
-                            term.canonical if term else word_key(row["role"]), bool(term and term.leader), where)
+                            term.canonical if term else word_key(row["role"]), bool(term and term.leader),
+                            "" if generated else where, horizon=bool(horizon and not row["valid_to"]))
             kept.append((row, where, shipped, tenure, end_low))
         if not kept:
             continue
@@ -594,7 +711,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
         country = next((k[3].country for k in kept if k[3].country), None)
         people.append(Person(key=slug(latest["name"]), name=latest["name"], aliases=tuple(aliases),
                              wikidata=wikidata, tenures=tuple(k[3] for k in kept),
-                             family=surname(latest["name"], country)))
+                             family=surname(latest["name"], country), generated=generated))
     return people
 
 
@@ -610,12 +727,24 @@ def _load(data_dirs: tuple[Path, ...]) -> ActorTables:
     sources = [(DATA_DIR, strict, True)]
     for data_dir in data_dirs:
         sources += [(d, _Report(False, warnings), False) for d in _user_dirs(data_dir)]
+    generated = [(GENERATED_DIR, strict, True)] if GENERATED_DIR.is_dir() else []
+    for data_dir in data_dirs:
+        generated += [(d / "generated", _Report(False, warnings), False) for d in _user_dirs(data_dir)
+                      if (d / "generated").is_dir()]
     # countries first: every other table checks its country codes against them
     for folder, report, _shipped in sources:
         if (folder / "countries.tsv").is_file():
             _read_countries(folder / "countries.tsv", raw, report)
     if not raw.countries:
         raise DataError("no countries.tsv found: the actor tables are missing", path=str(DATA_DIR))
+    for folder, report, _shipped in generated:
+        for name, reader in (("sectors.tsv", _read_terms), ("places.tsv", _read_places)):
+            if (folder / name).is_file():
+                reader(folder / name, raw, report)
+        if (folder / "organizations.tsv").is_file():
+            _read_orgs(folder / "organizations.tsv", raw, report, generated=True)
+        for path in sorted(folder.glob(PEOPLE_GLOB)):
+            _read_people(path, raw, report, False, generated=True)
     for folder, report, shipped in sources:
         for name, reader in (("sectors.tsv", _read_terms), ("igos.tsv", _read_igos),
                              ("media.tsv", _read_media), ("organizations.tsv", _read_orgs)):
@@ -628,7 +757,12 @@ def _load(data_dirs: tuple[Path, ...]) -> ActorTables:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(data_dirs: tuple[Path, ...]) -> ActorTables:
-    return _load(data_dirs)
+    from dyad.actors.compiled import cached
+
+    folders = [DATA_DIR, GENERATED_DIR, *(d for data_dir in data_dirs for d in _user_dirs(data_dir))]
+    folders += [d / "generated" for d in folders[2:]]
+    files = [p for folder in folders if folder.is_dir() for p in folder.glob("*.tsv")]
+    return cached("actor-tables", files, lambda: _load(data_dirs))
 
 
 def load_tables(data_dir: str | Path | None = None) -> ActorTables:
