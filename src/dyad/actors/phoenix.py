@@ -373,7 +373,10 @@ def _is_person(entry: Entry) -> bool:
     """CountryInfo people carry a source comment or dated codes; bodies carry neither."""
     if "countryinfo" in entry.comment.lower() or "rulers" in entry.comment.lower():
         return True
-    return any(c.dated for c in entry.codes) and any(c.code.endswith("ELI") or c.code == "ELI" for c in entry.codes)
+    if not any(c.dated for c in entry.codes):
+        return False
+    words = phrase_text(entry.names[0]).lower().split()
+    return 2 <= len(words) <= 5 and not any(w in BODY_NOUNS for w in words)
 
 
 def _good_alias(alias: str) -> bool:

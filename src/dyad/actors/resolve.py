@@ -56,6 +56,7 @@ NAMED_KINDS = ("person", "org", "igo", "media", "metonym", "igo_metonym", "count
                "term")
 HEAD_KINDS = frozenset({"person", "org", "igo", "media", "unknown", "orgname", "surname"})
 COUNTRYISH = frozenset({"country", "adjective", "metonym", "people", "place"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
 #: Words a generated (case-free) name may hold in lower case inside a capitalised run.
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "la", "le", "al", "el", "bin", "ibn", "du", "da",
                         "van", "von", "der", "des", "in", "on", "y", "e", "-", "&", "'s", "(", ")"})
@@ -153,6 +154,9 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
         key = ""
         prefixes, term_prefixes = tables.prefixes, tables.term_prefixes
         for j in range(i, min(n, i + MAX_NAME_TOKENS)):
+            if j > i and j + 1 < n and _INITIAL.match(words[j]) and words[i][:1].isupper() \
+                    and words[j + 1][:1].isupper() and key + " " + words[j] not in prefixes:
+                continue  # "Vladimir V. Putin": a middle initial the tables don't carry
             key = key + (" " if j > i and spaced[j - 1] else "") + words[j]
             lower = key.lower()
             if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes \

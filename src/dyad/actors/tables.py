@@ -287,6 +287,7 @@ class _Raw:
     generated_people: set[tuple[str, str, str]] = field(default_factory=set)
     generated_orgs: set[tuple[str, str]] = field(default_factory=set)
     horizons: dict[str, str] = field(default_factory=dict)   # generated people file -> horizon date
+    qids_by_name: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _where(path: Path, line: int) -> str:
@@ -577,7 +578,8 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
         for text in (person.name, *person.aliases):
             if person.generated and len(text.split()) < 2:
                 continue  # a dictionary's lone surname ("JOSIPOVIC_") would match any capitalised word
-            variants = [text, fold(text)] if person.generated else name_variants(text, country)
+            variants = [text, fold(text), _INITIALS_CASED.sub("", fold(text))] if person.generated \
+                else name_variants(text, country)
             for variant in variants:
                 index(variant, entry, person.generated)
         if person.generated:
@@ -635,53 +637,97 @@ def _word_prefixes(keys) -> frozenset[str]:  # noqa: ANN001 - any iterable of st
     return frozenset(out)
 
 
-def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: list[str]) -> list[Person]:
-    """Group tenure rows into people, check overlaps, and fill in canonical roles."""
-    # a person is their Q-id when known, else their folded name; a name-only row joins the
-    # Q-id of the same name when exactly one such Q-id exists
-    qids_by_name: dict[str, set[str]] = {}
-    hand_names: set[str] = set()
+def _span(row: dict[str, str], horizon: str | None) -> tuple[str, str, str]:
+    """(start, end, end_low) of a people row as padded comparable strings; an open end stops at
+    ``horizon`` when the row comes from a converted dictionary."""
+    start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
+    if row["valid_to"]:
+        end_low, end_high = parse_date(row["valid_to"])
+        end = row["valid_to"] if len(row["valid_to"]) == 10 else end_high
+    elif horizon:
+        end_low = end = horizon
+    else:
+        end_low = end = OPEN_END
+    return start, end, end_low
+
+
+_INITIALS = re.compile(r"(?<=\w) [a-z]\.(?= \w)")
+
+
+_INITIALS_CASED = re.compile(r"(?<=\w) [A-Za-z]\.(?= \w)")
+
+
+def without_initials(key: str) -> str:
+    """"robert b. zoellick" -> "robert zoellick": a dictionary lists one man with and without it."""
+    return _INITIALS.sub("", key)
+
+
+def match_hand_person(raw: _Raw) -> dict[str, tuple[str, frozenset[str]]]:
+    """Name-variant key -> (group key, countries) of every hand person: how a dictionary's person
+    is recognised as one the hand tables already know."""
+    out: dict[str, tuple[str, set[str]]] = {}
     for key, (row, _where, _shipped) in raw.people.items():
-        if row["wikidata"]:
-            qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
-        if key not in raw.generated_people:
-            for text in (row["name"], *_split(row["aliases"])):
-                hand_names.update(word_key(v) for v in name_variants(text, row["country"] or None))
-    groups: dict[str, list[tuple[dict[str, str], str, bool]]] = {}
-    generated_groups: set[str] = set()
-    for key, (row, where, shipped) in raw.people.items():
         if key in raw.generated_people:
-            # the hand tables keep priority: a person they know takes nothing from a dictionary
-            if any(word_key(t) in hand_names for t in (row["name"], *_split(row["aliases"]))):
-                continue
-            generated_groups.add(word_key(row["name"]))
-            groups.setdefault("gen:" + word_key(row["name"]), []).append((row, where, shipped))
             continue
-        name = word_key(row["name"])
-        qid = row["wikidata"]
-        if not qid and len(qids_by_name.get(name, ())) == 1:
-            qid = next(iter(qids_by_name[name]))
-        groups.setdefault(qid or name, []).append((row, where, shipped))
+        group = _group_key(raw, row)
+        for text in (row["name"], *_split(row["aliases"])):
+            for variant in name_variants(text, row["country"] or None):
+                entry = out.setdefault(word_key(variant), (group, set()))
+                if entry[0] == group and row["country"]:
+                    entry[1].add(row["country"])
+    return {k: (g, frozenset(c)) for k, (g, c) in out.items()}
+
+
+def _group_key(raw: _Raw, row: dict[str, str]) -> str:
+    name = word_key(row["name"])
+    qid = row["wikidata"]
+    if not qid:
+        qids = raw.qids_by_name.get(name, ())
+        if len(qids) == 1:
+            qid = next(iter(qids))
+    return qid or name
+
+
+def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: list[str]) -> list[Person]:
+    """Group tenure rows into people, check overlaps, and fill in canonical roles.
+
+    A person is their Q-id when known, else their folded name; a name-only row joins the Q-id of
+    the same name when exactly one such Q-id exists. A converted dictionary's person whom the
+    hand tables know (same name, same country) lends only the tenures that overlap none of the
+    hand ones and are not ELI (dyad works "former" out itself): the hand tables win where they
+    speak, the dictionary fills the years they don't cover (a senator before he was a minister).
+    """
+    raw.qids_by_name = {}
+    for row, _where, _shipped in raw.people.values():
+        if row["wikidata"]:
+            raw.qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
+    hand = match_hand_person(raw)
+    groups: dict[str, list[tuple[dict[str, str], str, bool, bool]]] = {}
+    for key, (row, where, shipped) in raw.people.items():
+        if key not in raw.generated_people:
+            groups.setdefault(_group_key(raw, row), []).append((row, where, shipped, False))
+            continue
+        known = next((hand[word_key(t)] for t in (row["name"], *_split(row["aliases"])) if word_key(t) in hand), None)
+        if known is None:
+            groups.setdefault("gen:" + without_initials(word_key(row["name"])), []).append((row, where, shipped, True))
+        elif row["sector"] != FORMER_SECTOR and (not row["country"] or row["country"] in known[1]):
+            groups.setdefault(known[0], []).append((row, where, shipped, True))
 
     lenient = _Report(False, warnings)
     people = []
     for group_key, rows in groups.items():
-        generated = group_key.startswith("gen:")
+        generated = all(r[3] for r in rows)
+        hand_spans = [_span(r[0], None) for r in rows if not r[3]]
         rows.sort(key=lambda r: (r[0]["valid_from"] or "0000", r[1]))
         kept: list[tuple[dict[str, str], str, bool, Tenure, str]] = []
-        for row, where, shipped in rows:
-            start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
-            horizon = raw.horizons.get(where.rpartition(":")[0]) if generated else None
-            if row["valid_to"]:
-                end_low, end_high = parse_date(row["valid_to"])
-                end = row["valid_to"] if len(row["valid_to"]) == 10 else end_high
-            elif horizon:
-                end_low = end = horizon
-            else:
-                end_low = end = OPEN_END
+        for row, where, shipped, from_dictionary in rows:
+            horizon = raw.horizons.get(where.rpartition(":")[0]) if from_dictionary else None
+            start, end, end_low = _span(row, horizon)
+            if from_dictionary and any(start < h_end and h_start < end for h_start, h_end, _ in hand_spans):
+                continue  # the hand tables speak for these dates
             clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
                           and start < k[4] and k[3].start < end_low), None)
-            if clash is not None and generated:
+            if clash is not None and from_dictionary:
                 continue  # a dictionary listing one span twice: keep the first
             if clash is not None:
                 path, _, line = where.rpartition(":")
@@ -690,27 +736,28 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
                            f"{clash[1]} ({clash[0]['valid_from']}..{clash[0]['valid_to'] or 'open'})",
                            Path(path), int(line))
                 continue
-            term = _canonical_role(terms, row["role"])
-            if generated:
-                term = None   # a dictionary's code names a sector, not an office
+            # a dictionary's code names a sector, not an office
+            term = None if from_dictionary else _canonical_role(terms, row["role"])
             tenure = Tenure(row["country"] or None, row["sector"], row["role"], start, end,
                             term.canonical if term else word_key(row["role"]), bool(term and term.leader),
-                            "" if generated else where, horizon=bool(horizon and not row["valid_to"]))
+                            "" if from_dictionary else where, horizon=bool(horizon and not row["valid_to"]))
             kept.append((row, where, shipped, tenure, end_low))
         if not kept:
             continue
-        latest = kept[-1][0]
+        named = [k for k in kept if not k[3].where == "" or generated] or kept
+        latest = named[-1][0]
         aliases: list[str] = []
-        for row, *_ in kept:
+        for row, *_ in named:
             for alias in _split(row["aliases"]):
                 if alias not in aliases and alias != latest["name"]:
                     aliases.append(alias)
             if row["name"] != latest["name"] and row["name"] not in aliases:
                 aliases.append(row["name"])
         wikidata = next((r[0]["wikidata"] for r in kept if r[0]["wikidata"]), None)
-        country = next((k[3].country for k in kept if k[3].country), None)
+        country = next((k[3].country for k in named if k[3].country), None)
+        tenures = tuple(sorted((k[3] for k in kept), key=lambda t: t.start))
         people.append(Person(key=slug(latest["name"]), name=latest["name"], aliases=tuple(aliases),
-                             wikidata=wikidata, tenures=tuple(k[3] for k in kept),
+                             wikidata=wikidata, tenures=tenures,
                              family=surname(latest["name"], country), generated=generated))
     return people
 
