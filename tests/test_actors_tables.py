@@ -156,8 +156,10 @@ def test_actors_tables_user_rows_override_by_key(tmp_path):
 def test_actors_tables_person_code_follows_the_date(tables):
     assert tables.resolve("Imran Khan", "2020-06-01").code == "PAKGOV"
     assert tables.resolve("Imran Khan", "2023-05-10").code == "PAKOPP"
-    before = tables.resolve("Imran Khan", "2010-01-01")
+    before = tables.resolve("Imran Khan", "1995-01-01")   # before his first seat (Phoenix: MNA from 2002)
     assert (before.code, before.sector) == ("PAK", None)
+    between = tables.resolve("Imran Khan", "2010-01-01")  # a former MNA, not yet in office again
+    assert (between.code, between.sector) == ("PAKELI", "ELI")
 
 
 def test_actors_tables_former_officials_are_elites(tables):

@@ -23,6 +23,7 @@ from dyad.actors.resolve import (
     Spec,
     absorb_parenthesis,
     chunks,
+    given_name_fits,
     interpret,
     person_spec,
     unique_on,
@@ -215,6 +216,8 @@ def _settle(h: Hit, w: _Words, present: dict[str, Person], day: str) -> Person |
     named = [p for p in h.people if p.key in present]
     if named:
         return named[0]
+    if not any(given_name_fits(p, w.words, h.first) for p in h.people):
+        return None   # "Jimmy Carter" is not Ash Carter
     if tok.pos_ != "PROPN":
         return None
     return unique_on([p for p in h.people if any(t.covers(day) for t in p.tenures)] or [], day)

@@ -99,6 +99,9 @@ _ABBR = re.compile(r"^(.*?)\s*\(([A-Za-z0-9.\-&']{2,12})\)\s*$")
 _DATE6 = re.compile(r"^\d{6}$")
 _DATE8 = re.compile(r"^\d{8}$")
 _TOKEN_SUB = re.compile(r"!(\w+)!")
+_TRAILING = frozenset({"to", "of", "for", "from", "in", "on", "at", "the", "and", "with"})
+#: A province or state is named without its suffix too ("Rakhine State" -> "Rakhine").
+_PLACE_SUFFIXES = (" State", " Province", " Region", " Governorate", " Oblast", " District", " Prefecture")
 
 
 @dataclass(slots=True)
@@ -266,10 +269,11 @@ def read_agents(path: Path, warnings: list[str]) -> list[Agent]:
         for phrase in phrases:
             for expanded in _expand(phrase, subs):
                 text = phrase_text(expanded).lower()
-                if not text or len(text) < 3:
-                    continue
-                last = text.split()[-1]
-                kind = "body" if last in BODY_NOUNS or last.rstrip("s") in BODY_NOUNS else "person"
+                if not text or len(text) < 3 or text.split()[-1] in _TRAILING:
+                    continue  # "AMBASSADOR_TO": a pattern's start, not a noun phrase
+                words = text.split()
+                head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "department of X"
+                kind = "body" if head in BODY_NOUNS or head.rstrip("s") in BODY_NOUNS else "person"
                 out.setdefault(text, Agent(text, sector, kind))
     return list(out.values())
 
@@ -304,6 +308,8 @@ def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None] 
     head = code[:3]
     if head in STATELESS:
         return None, head
+    if head == "INT":
+        return None, "IMG"   # CAMEO's "international" armed group
     country = COUNTRY_CODES.get(head, head)
     if country not in countries:
         if head in SECTORS:
@@ -462,7 +468,9 @@ def _convert_entry(entry: Entry, countries: set[str], known_names: set[str], out
     bare = [s for c, s in usable if s[1] is None and s[0] and not c.dated]
     if bare and not _is_person(entry):
         iso = bare[0][0]
-        for text in [name, *aliases]:
+        stems = [t[:-len(suffix)] for t in [name, *aliases] for suffix in _PLACE_SUFFIXES
+                 if t.endswith(suffix) and len(t) - len(suffix) >= 4]
+        for text in [name, *aliases, *stems]:
             key = word_key(text)
             if key in known_names or len(key) < 3:
                 continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from dyad.actors.names import fold, name_key, slug
 from dyad.actors.tables import (
     FORMER_SECTOR,
+    STATELESS_SECTORS as STATELESS,
     ActorTables,
     Body,
     Country,
@@ -44,6 +45,9 @@ UNIQUE_ROLES = frozenset({
 
 #: Sectors a role takes from no one: a "Kremlin critic" is opposition, not government.
 ADVERSARIAL_SECTORS = frozenset({"OPP", "REB"})
+
+#: Sector of a nation's people named by a plural demonym ("Russians", "the Turks").
+PEOPLE_SECTOR = "CVL"
 
 #: Sector of a role whose phrase names none ("a US official", "a Chinese spokesman").
 DEFAULT_ROLE_SECTOR = "GOV"
@@ -221,20 +225,21 @@ def _pick(entries: tuple[Entry, ...]) -> tuple[str, Entry]:
 
 # ---------------------------------------------------------------------------------------- chunks
 
-def _gap(words: Sequence[str], a: int, b: int) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words[a:b])
+def _gap(words: Sequence[str], a: int, b: int, skip: frozenset[int] = frozenset()) -> tuple[str, ...]:
+    return tuple(words[k].lower() for k in range(a, b) if k not in skip)
 
 
 def _named(hit: Hit) -> bool:
     return hit.kind in HEAD_KINDS
 
 
-def chunks(words: Sequence[str], hits: Sequence[Hit]) -> list[Chunk]:
-    """Group hits into noun-phrase chunks (see the module docstring)."""
+def chunks(words: Sequence[str], hits: Sequence[Hit], skip: frozenset[int] = frozenset()) -> list[Chunk]:
+    """Group hits into noun-phrase chunks (see the module docstring). Words in ``skip`` (numbers,
+    unknown modifiers: "two Chinese warplanes", "EU trade commissioner") don't break a phrase."""
     out: list[Chunk] = []
     cur: Chunk | None = None
     for hit in hits:
-        if cur is not None and _join(words, cur, hit):
+        if cur is not None and _join(words, cur, hit, skip):
             continue
         if cur is not None:
             out.extend(_close(words, cur))
@@ -244,9 +249,9 @@ def chunks(words: Sequence[str], hits: Sequence[Hit]) -> list[Chunk]:
     return out
 
 
-def _join(words: Sequence[str], cur: Chunk, hit: Hit) -> bool:
+def _join(words: Sequence[str], cur: Chunk, hit: Hit, skip: frozenset[int] = frozenset()) -> bool:
     """Add ``hit`` to ``cur`` when the words between them let one noun phrase go on."""
-    gap = _gap(words, cur.last, hit.first)
+    gap = _gap(words, cur.last, hit.first, skip)
     last = cur.hits[-1]
     has_terms = bool(cur.terms)
     if cur.tails:
@@ -257,6 +262,12 @@ def _join(words: Sequence[str], cur: Chunk, hit: Hit) -> bool:
             return True
         return False
     if last.kind in ("person", "unknown", "surname", "orgname"):
+        if hit.kind == "term" and hit.term and hit.term.kind != "modifier" and last.kind != "orgname" \
+                and (gap in POSSESSIVE_GAPS or (not gap and hit.term.kind == "body")):
+            # "Tony Blair's spokesman", "the Obama administration": the person's side
+            cur.hits.append(hit)
+            cur.last = hit.last
+            return True
         # a named person takes only an "of <country>" tail ("President Lukashenko of Belarus")
         if gap == ("of",) and hit.kind == "country" and has_terms:
             cur.tails.append(hit)
@@ -352,12 +363,28 @@ def _sector(chunk: Chunk, day: str) -> str | None:
         if hit.term and hit.term.sector in ADVERSARIAL_SECTORS:
             return hit.term.sector
     named = _named_modifier(chunk, day)
-    if named is not None:
+    seat = _seat_modifier(chunk)
+    if named is not None and not seat:
         return named.sector
     for hit in reversed(terms):
         if hit.term and hit.term.sector:
-            return hit.term.sector
+            return hit.term.sector   # "Kyiv police": the role noun beats the capital's GOV
+    if named is not None:
+        return named.sector
     return DEFAULT_ROLE_SECTOR if terms else None
+
+
+def _seat_modifier(chunk: Chunk) -> bool:
+    """The chunk's named modifier is a capital or seat ("Kyiv police", "Kremlin aide")."""
+    head = chunk.head
+    for hit in chunk.hits:
+        if hit is head:
+            break
+        if hit.kind in ("org", "igo", "media"):
+            return False
+        if hit.kind == "metonym":
+            return True
+    return False
 
 
 def _role_text(chunk: Chunk) -> str | None:
@@ -373,7 +400,7 @@ def person_spec(person: Person, day: str, plural: bool = False) -> Spec:
         country = tenure.country
         return Spec(person.id, person.name, tenure.code, country, tenure.sector, tenure.role, "person", person, plural)
     ended = [t for t in person.tenures if t.end <= day]
-    if any(t.horizon for t in ended):
+    if ended and max(ended, key=lambda t: t.end).horizon:
         # a dictionary's open-ended role, past its horizon: no evidence either way, the country alone
         country = max((t for t in ended if t.horizon), key=lambda t: t.end).country
         return Spec(person.id, person.name, country, country, None, None, "person", person, plural)
@@ -388,6 +415,12 @@ def person_spec(person: Person, day: str, plural: bool = False) -> Spec:
 
 def _neg(start: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in start)
+
+
+def people_spec(country: Country, text: str) -> Spec:
+    """"Russians", "the Turks": a nation's people, CAMEO's civilians."""
+    return Spec(f"people:{country.iso3}", name_key(text), code_for(country.iso3, PEOPLE_SECTOR), country.iso3,
+                PEOPLE_SECTOR, None, "body", plural=True)
 
 
 def country_spec(country: Country) -> Spec:
@@ -442,7 +475,9 @@ def interpret(chunk: Chunk, words: Sequence[str], tables: ActorTables, day: str,
     if len(chunk.hits) != 1:
         return []
     hit = chunk.hits[0]
-    if hit.kind in ("country", "people", "place") and hit.country:
+    if hit.kind == "people" and hit.country:
+        return [people_spec(hit.country, hit.text)]
+    if hit.kind in ("country", "place") and hit.country:
         return [country_spec(hit.country)]
     if hit.kind == "metonym" and hit.country:
         return [seat_spec(hit.country, hit.text)]
@@ -467,6 +502,13 @@ def _named_head(chunk: Chunk, head: Hit, countries: list[Country], words: Sequen
         return [spec]
     if head.kind in ("org", "igo", "media") and head.body:
         spec = body_spec(head.body, day)
+        if spec is not None and head.kind == "org" and countries and spec.country \
+                and countries[-1].iso3 != spec.country and spec.sector not in STATELESS:
+            # "Chile's Defense Department" is Chile's, not the Pentagon: the possessive beats the alias
+            country = countries[-1]
+            name = _join_words(words, chunk.hits[0].first, head.last)
+            return [Spec(f"body:{country.iso3}:{spec.sector}:{slug(head.text)}", name,
+                         code_for(country.iso3, spec.sector), country.iso3, spec.sector, None, "body")]
         return [spec] if spec else []
     if head.kind in ("unknown", "orgname", "surname"):
         return [_unknown_head(chunk, head, countries, day)]
@@ -500,11 +542,29 @@ def _titled(chunk: Chunk, terms: list[Hit], countries: list[Country], words: Seq
     assert term is not None
     named = _named_modifier(chunk, day)
     sector = _sector(chunk, day)
+    owner = next((h for h in chunk.hits if h.kind in ("person", "org", "igo", "media", "unknown")
+                  and h.first < last.first), None)
+    if owner is not None and owner.kind in ("person", "unknown") and not countries:
+        # "Tony Blair's spokesman", "the Obama administration": the person's country on the day
+        spec = person_spec(owner.person, day) if owner.person else None
+        if spec is None or not spec.country:
+            return []
+        sector = sector if sector and not (spec.sector == FORMER_SECTOR and term.kind == "body") else "GOV"
+        name = _join_words(words, owner.first, chunk.hits[-1].last)
+        kind = "title" if term.kind == "person" else "body"
+        return [Spec(f"{kind}:{spec.country}:{sector}:{slug(name)}", name, code_for(spec.country, sector),
+                     spec.country, sector, last.text if term.kind == "person" else None, kind,
+                     plural=last.plural or term.kind == "body")]
     if not countries and named is not None:
         if named.sector == "IGO" or named.country is None:
-            # "NATO officials", "UN chief": the organisation's own actor
+            # "UN chief": the organisation's own actor; "NATO foreign ministers", "World Bank
+            # officials": its people, coded as it is
             body_hit = next((h for h in chunk.hits if h.body is not None), None)
             spec = body_spec(body_hit.body, day) if body_hit and body_hit.body else None
+            if spec is not None and term.kind == "person" and (last.plural or last.text.lower().endswith("s")):
+                name = _join_words(words, body_hit.first, chunk.hits[-1].last)
+                return [Spec(f"title:{spec.id}:{slug(term.canonical)}", name, spec.code, spec.country, spec.sector,
+                             last.text, "title", plural=True)]
             return [spec] if spec else []
         country_obj = tables.countries.get(named.country)
         countries = [country_obj] if country_obj else []
@@ -548,7 +608,8 @@ def _body_name(chunk: Chunk, words: Sequence[str], country: Country, body_words:
     """"Taiwan's foreign ministry" as written when the country leads the phrase, else
     "Russian Defense Ministry" (demonym + body words)."""
     leads = chunk.hits[0].country is country and not chunk.tails and n_countries == 1
-    if leads:
+    if leads or (chunk.hits[0].kind in ("org", "media") and n_countries == 1 and not chunk.tails):
+        # "Taiwan's foreign ministry", "the US Trade Representative's Office": as written
         return _join_words(words, chunk.hits[0].first, chunk.hits[-1].last)
     return f"{country.adjective} {body_words}"
 
@@ -576,37 +637,65 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     return words, spaced
 
 
-def _unknown_names(words: list[str], hits: list[Hit]) -> list[Hit] | None:
-    """Fill the gaps between hits with capitalised unknown names; None if a gap holds anything else."""
+#: Words after which a country is a destination or origin, not the actor's own ("Russia's
+#: ambassador to Poland", "a delegation from Japan" keeps the first country).
+_DESTINATION = frozenset({"to", "for", "toward", "towards", "against", "with"})
+_NUMBER = re.compile(r"^(?:\d[\d,.]*(?:st|nd|rd|th|s)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                     r"hundreds|thousands|several|some|many|more|least|at|than)$", re.IGNORECASE)
+
+
+def _fill(words: list[str], hits: list[Hit]) -> tuple[list[Hit], frozenset[int]]:
+    """Hits plus capitalised unknown names in the gaps, and the words the grammar skips.
+
+    Unknown lower-case words and numbers ("two Chinese warplanes", "18th Prime Minister") are
+    skipped, as is an unknown capitalised word right before a known word (a modifier: "Syrian
+    Kurdish leader"); a capitalised run elsewhere is an unknown name ("Pakistani Interior Minister
+    X"). A country after "to"/"for" with a country before it is a destination, dropped."""
     out: list[Hit] = []
+    skip: set[int] = set()
+    hit_at = {h.first: h for h in hits}
     covered = [False] * len(words)
     for h in hits:
-        for k in range(h.first, h.last):
-            covered[k] = True
+        covered[h.first:h.last] = [True] * (h.last - h.first)
     i = 0
-    hit_at = {h.first: h for h in hits}
     while i < len(words):
         if i in hit_at:
-            out.append(hit_at[i])
-            i = hit_at[i].last
+            hit = hit_at[i]
+            prev = i - 1 if i > 0 else None
+            if hit.kind in ("country", "place", "metonym") and prev is not None and words[prev].lower() in _DESTINATION \
+                    and any(h.country for h in out):
+                skip.update(range(prev, hit.last))
+            else:
+                out.append(hit)
+            i = hit.last
             continue
         word = words[i]
-        if word.lower() in _GLUE or word == ".":
+        if word.lower() in _GLUE and not _NUMBER.match(word):
             i += 1
             continue
-        if not word[:1].isupper():
-            return None
+        if word == "." or not word[:1].isupper() or _NUMBER.match(word):
+            skip.add(i)
+            i += 1
+            continue
         j = i
-        while j < len(words) and not covered[j] and (words[j][:1].isupper() or words[j] in ("-",)):
+        while j < len(words) and not covered[j] and (words[j][:1].isupper() or words[j] == "-"):
             j += 1
-        out.append(Hit("unknown", i, j, text=" ".join(words[i:j])))
+        if j < len(words) and covered[j] and hit_at.get(j) is not None and hit_at[j].kind in ("term", "adjective"):
+            skip.update(range(i, j))   # "Syrian Kurdish leader": an unknown modifier
+        else:
+            out.append(Hit("unknown", i, j, text=" ".join(words[i:j])))
         i = j
-    return out
+    return out, frozenset(skip)
 
 
 def resolve_text(tables: ActorTables, text: str, date: str | None = None) -> Actor | None:
     """See ``ActorTables.resolve``."""
     return _resolve_cached(tables, text, day_of(date))
+
+
+#: Words that may sit between an apposition's two sides ("Robert Zoellick, US Trade
+#: Representative", "Brad Adams, from Human Rights Watch", "Issawi Frej, a member of parliament").
+_APPOSITION = frozenset({",", "the", "a", "an", "from", "of", "-", "(", ")"})
 
 
 @functools.lru_cache(maxsize=16384)
@@ -620,23 +709,72 @@ def _resolve_cached(tables: ActorTables, text: str, day: str) -> Actor | None:
         if spec is not None:
             return spec.actor()
     words, spaced = tokenize(text)
-    filled = _unknown_names(words, scan(words, spaced, tables))
-    if not filled:
+    hits = scan(words, spaced, tables)
+    if not hits or all(h.kind == "term" for h in hits) and text == text.lower():
         lowered = [w.lower() for w in words]
-        filled = _unknown_names(lowered, scan(lowered, spaced, _lower_view(tables)))
-        if not filled:
-            return None
-    filled = [_settle_surname(h, tables, day) for h in filled]
-    groups = chunks(words, filled)
-    if len(groups) == 2 and absorb_parenthesis(words, groups[0], groups[1].hits[0]):
-        groups = groups[:1]
-    if len(groups) != 1:
-        return None
-    chunk = groups[0]
-    if any(h.kind == "unknown" for h in chunk.hits) and not (chunk.terms or _countries_of(chunk)):
-        return None  # a bare unknown name says nothing about who it is
-    specs = interpret(chunk, words, tables, day)
+        low_hits = scan(lowered, spaced, _lower_view(tables))
+        if len(low_hits) > len(hits):
+            words, hits = lowered, low_hits
+    filled, skip = _fill(words, hits)
+    filled = [_settle_surname(h, tables, day, words) for h in filled]
+    groups = chunks(words, filled, skip)
+    if len(groups) >= 2 and absorb_parenthesis(words, groups[0], groups[1].hits[0]):
+        groups = [groups[0], *groups[2:]]
+    found: list[tuple[Chunk, list[Spec]]] = []
+    for chunk in groups:
+        if any(h.kind == "unknown" for h in chunk.hits) and not (chunk.terms or _countries_of(chunk)) \
+                and len(chunk.hits) == 1:
+            found.append((chunk, []))   # a bare unknown name: maybe named by an apposition
+            continue
+        found.append((chunk, interpret(chunk, words, tables, day)))
+    specs = _settle_phrases(found, words, skip)
     return specs[0].actor() if len(specs) == 1 else None
+
+
+def _settle_phrases(found: list[tuple[Chunk, list[Spec]]], words: Sequence[str],
+                    skip: frozenset[int]) -> list[Spec]:
+    """One answer from a string's phrases: the one phrase that names something; a name and the
+    title set beside it ("Robert Zoellick, US Trade Representative") merged; else, when every
+    phrase agrees on one country, the most specific of them; else nothing."""
+    named = [(c, s) for c, s in found if s]
+    if len(found) == 1:
+        return found[0][1]
+    if len(found) == 2:
+        (c1, s1), (c2, s2) = found
+        if all(w in _APPOSITION for w in _gap(words, c1.last, c2.first, skip)):
+            merged = _apposition(c1, s1, c2, s2) or _apposition(c2, s2, c1, s1)
+            if merged is not None:
+                return [merged]
+    if len(named) == 1:
+        return named[0][1]
+    flat = [s for _c, specs in named for s in specs]
+    countries = {s.country for s in flat}
+    if flat and len(countries) == 1 and None not in countries:
+        return [max(flat, key=lambda s: _SPECIFIC.get(s.kind, 0) + (s.sector is not None))]
+    return []
+
+
+#: How much a kind of answer says: a known person most, a country alone least.
+_SPECIFIC = {"person": 6, "unknown": 5, "title": 4, "body": 3, "org": 3, "igo": 3, "media": 3, "seat": 2,
+             "country": 1}
+
+
+def _apposition(c1: Chunk, s1: list[Spec], c2: Chunk, s2: list[Spec]) -> Spec | None:
+    """A name (known or not) beside a title or body: the name, coded by the title when the
+    tables give the name no code of its own on the day."""
+    head = c1.hits[-1] if len(c1.hits) == 1 else None
+    if head is None or head.kind not in ("unknown", "person") or len(s2) != 1:
+        return None
+    title = s2[0]
+    if not title.code:
+        return None
+    if s1 and s1[0].sector not in (None, FORMER_SECTOR):
+        return s1[0]
+    if s1 and s1[0].person is not None:
+        base = s1[0]
+        return Spec(base.id, base.name, title.code, title.country, title.sector, title.role, "person", base.person)
+    name = fold(head.text)
+    return Spec(f"name:{slug(name)}", name, title.code, title.country, title.sector, title.role, "unknown")
 
 
 def _whole(entries: tuple[Entry, ...], key: str, day: str) -> Spec | None:
@@ -650,21 +788,49 @@ def _whole(entries: tuple[Entry, ...], key: str, day: str) -> Spec | None:
         return person_spec(target, day)
     if kind in ("org", "igo", "media", "igo_metonym") and isinstance(target, Body):
         return body_spec(target, day)
-    if kind in ("country", "people") and isinstance(target, Country):
+    if kind == "people" and isinstance(target, Country):
+        return people_spec(target, key)
+    if kind in ("country", "place") and isinstance(target, Country):
         return country_spec(target)
     if kind == "metonym" and isinstance(target, Country):
         return seat_spec(target, key)
     return None
 
 
-def _settle_surname(hit: Hit, tables: ActorTables, day: str) -> Hit:
-    """A lone surname in a string: the one person of that name in office on the day, if unique."""
+def _settle_surname(hit: Hit, tables: ActorTables, day: str, words: Sequence[str] = ()) -> Hit:
+    """A lone surname in a string: the one person of that name in office on the day, if unique,
+    and not after another given name ("Jimmy Carter" is not Ash Carter)."""
     if hit.kind != "surname":
         return hit
-    person = unique_on(hit.people, day)
+    people = [p for p in hit.people if given_name_fits(p, words, hit.first)]
+    person = unique_on(people, day) if people else None
     if person is None:
         return Hit("unknown", hit.first, hit.last, text=hit.text)
     return Hit("person", hit.first, hit.last, entry=Entry("person", person), text=hit.text)
+
+
+#: Titles and honorifics that may stand before a surname in place of a given name.
+_BEFORE_SURNAME = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady",
+                             "President", "Minister", "General", "Gen.", "Senator", "Sen.", "Premier", "Chancellor",
+                             "King", "Queen", "Prince", "Sheikh", "Secretary", "Ambassador", "Governor", "Judge",
+                             "Prime", "Foreign", "Defence", "Defense", "Interior", "Vice", "Speaker", "Colonel"})
+
+
+def given_name_fits(person: Person, words: Sequence[str], at: int) -> bool:
+    """A surname after a capitalised word that is no title must follow one of the person's given
+    names ("Jimmy Carter" is not Ash Carter; "Vladimir Putin", "President Putin" are Putin)."""
+    if not words:
+        return True
+    after = words[at + 1] if at + 1 < len(words) else ""
+    if after[:1].isupper() and after.isalpha() and after not in {fold(n).split()[-1] for n in (person.name,)}:
+        return False   # "Salih Muslim": a given name before another family name
+    if at == 0:
+        return True
+    before = words[at - 1]
+    if not before[:1].isupper() or before in _BEFORE_SURNAME or before.endswith("."):
+        return True
+    given = {fold(n).split()[0] for n in (person.name, *person.aliases) if len(n.split()) > 1}
+    return before in given or not before.isalpha()
 
 
 def unique_on(people: Sequence[Person], day: str) -> Person | None:

@@ -486,8 +486,9 @@ def _first_word(key: str) -> str:
 
 
 def _plural(adjective: str) -> str | None:
-    """"Russian" -> "Russians"; None where English has no plural noun ("Chinese", "British", "US")."""
-    if not adjective[-1:].islower() or " " in adjective or adjective.endswith(("ese", "sh", "ch", "s", "x", "i")):
+    """"Russian" -> "Russians", "Israeli" -> "Israelis", "Turk" -> "Turks"; None where English has no
+    plural noun ("Chinese", "British", "US")."""
+    if not adjective[-1:].islower() or " " in adjective or adjective.endswith(("ese", "sh", "ch", "s", "x")):
         return None
     return adjective + "s"
 
