@@ -23,6 +23,8 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+#: Compiled copies kept at once (dyad's own tables plus a few users' data folders).
+KEEP = 6
 #: Bump when the pickled structure changes in a way file times can't show.
 CACHE_FORMAT = 1
 
@@ -51,6 +53,7 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier run with the same ``files``."""
     if os.environ.get("DYAD_NO_CACHE"):
         return build()
+    files = list(files)
     path = cache_dir() / f"{name}-{cache_key(files)}.pickle"
     try:
         with path.open("rb") as f:
@@ -62,7 +65,9 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{name}-*.pickle"):
+        # keep the newest few (one per set of data folders in use), drop the rest
+        olds = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in olds[KEEP - 1:]:
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:

@@ -366,8 +366,9 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
     w = state.w
     hits = _hits(doc, w, tables, day)
     state.people = [(h.first, h.person) for h in hits if h.kind == "person" and h.person]
-    groups = chunks(w.words, hits)
+    groups = chunks(w.words, hits, _modifiers(w, hits))
     merged: list[Chunk] = []
+    empty: list[_Found] = []     # role or body phrases with no country of their own
     for chunk in groups:
         _own_article(w, chunk)
         if merged and len(chunk.hits) == 1 and absorb_parenthesis(w.words, merged[-1], chunk.hits[0]):
@@ -391,6 +392,10 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
             titles = [h.term for h in chunk.terms if h.term and h.term.kind == "person"]
             if titles and len(specs) == 1 and specs[0].kind == "unknown" and specs[0].country:
                 state.titled.append((chunk.first, specs[0], titles[-1]))
+        elif chunk.terms and chunk.head is None and not chunk.tails:
+            empty.append(found)
+    _story_country(state, empty)
+    _appositions(state)
 
     rename = _unknown_ids(state.found)
     for f in state.found:
@@ -401,6 +406,81 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
     _group_phrases(state)
     _pronouns(state)
     return DocActors.build(_actors(state))
+
+
+#: Dependency labels of a word that modifies the noun after it inside one noun phrase.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "quantmod"})
+
+
+def _modifiers(w: _Words, hits: Sequence[Hit]) -> frozenset[int]:
+    """Words no table knows that only modify a known noun after them ("EU trade commissioner",
+    "two Chinese warplanes"): the phrase goes on across them."""
+    covered = _covered(hits, len(w.words))
+    out: set[int] = set()
+    for k in range(len(w.tokens) - 1, -1, -1):   # right to left: "foreign affairs spokesman"
+        tok = w.tokens[k]
+        if covered[k] or tok.dep_ not in _MODIFIER_DEPS or tok.head.i <= tok.i:
+            continue
+        head = w.of_token.get(tok.head.i)
+        if head is not None and (covered[head] or head in out) and (w.words[k][:1].islower() or tok.like_num):
+            out.add(k)
+    return frozenset(out)
+
+
+def _story_country(state: _Article, empty: list[_Found]) -> None:
+    """"the government", "his Cabinet", "a member of parliament": a role or body with no country
+    of its own takes the owner a possessive pronoun points to, else, in a story about one
+    country (every country-coded actor found so far is that country's), that country."""
+    if not empty:
+        return
+    countries = {s.country for f in state.found for s in f.specs if s.country}
+    story = state.tables.countries.get(next(iter(countries))) if len(countries) == 1 else None
+    w = state.w
+    for f in empty:
+        chunk = f.chunk
+        before = w.words[chunk.first - 1].lower() if chunk.first > 0 else ""
+        country = None
+        if before in POSSESSIVE_PRONOUNS and w.tokens[chunk.first - 1].pos_ == "PRON":
+            owners = _antecedent(state, chunk.first - 1, before)
+            owned = {s.country for s in owners if s.country}
+            if len(owned) == 1:
+                country = state.tables.countries.get(next(iter(owned)))
+        elif story is not None and not any(h.kind in ("org", "igo", "media") for h in chunk.hits):
+            country = story
+        if country is None:
+            continue
+        tail = Hit("country", chunk.last, chunk.last, entry=Entry("country", country), text=country.name)
+        probe = Chunk(list(chunk.hits), chunk.first, chunk.last, [tail])
+        specs = interpret(probe, w.words, state.tables, state.day,
+                          Context(present=lambda c, r, d, _b=chunk.first: state.present(c, r, d, _b)))
+        if specs:
+            f.specs = specs
+            state.found.append(f)
+    state.found.sort(key=lambda x: x.chunk.first)
+
+
+#: Words between the two sides of an apposition ("Brad Adams, from Human Rights Watch").
+_APPOSITION_GAP = frozenset({",", "the", "a", "an", "from", "of", "-", "--", "(", ")", "who", "is"})
+
+
+def _appositions(state: _Article) -> None:
+    """A name the tables don't know beside a title or body that has a code ("Brad Adams, from the
+    UK's Human Rights Watch", "An EU spokesman, Anthony Gooch"): the name takes that code."""
+    found = state.found
+    w = state.w
+    for a, b in zip(found, found[1:], strict=False):
+        if a.sent != b.sent or len(a.specs) != 1 or len(b.specs) != 1:
+            continue
+        gap = [x.lower() for x in w.words[a.chunk.last:b.chunk.first]]
+        if not gap or gap[0] != "," or any(x not in _APPOSITION_GAP for x in gap):
+            continue
+        for name_side, title_side in ((a, b), (b, a)):
+            spec, title = name_side.specs[0], title_side.specs[0]
+            if spec.kind == "unknown" and spec.code is None and title.code and \
+                    title.kind in ("title", "body", "org", "igo", "media"):
+                name_side.specs = [Spec(spec.id, spec.name, title.code, title.country, title.sector,
+                                        title.role if title.kind == "title" else spec.role, "unknown")]
+                break
 
 
 def _text(doc: Doc, article: Article) -> str:

@@ -108,9 +108,18 @@ class Chunk:
     def head(self) -> Hit | None:
         """The named thing the chunk is about: its last named hit when no role noun follows it."""
         core = self.hits
-        if core and core[-1].kind in HEAD_KINDS:
+        if core and core[-1].kind in HEAD_KINDS and not self.owned:
             return core[-1]
         return None
+
+    @property
+    def owned(self) -> bool:
+        """"a spokesman for Mr Blair": a role, then the person it works for."""
+        if len(self.hits) < 2 or self.hits[-1].kind not in ("person", "surname"):
+            return False
+        before = [h for h in self.hits[:-1] if not (h.term is not None and h.term.kind == "modifier")]
+        return bool(before) and all(h.kind == "term" and h.term is not None and h.term.kind == "person"
+                                    for h in before) and before[-1].last < self.hits[-1].first - 1
 
     @property
     def terms(self) -> list[Hit]:
@@ -288,6 +297,12 @@ def _join(words: Sequence[str], cur: Chunk, hit: Hit, skip: frozenset[int] = fro
             and hit.kind in ("adjective", "country") and all(h.kind in ("adjective", "country") for h in cur.hits):
         cur.hits.append(hit)          # "Russian and Chinese warships" (split again if no noun follows)
         cur.compound = True
+        cur.last = hit.last
+        return True
+    if gap == ("for",) and last.kind == "term" and last.term and last.term.kind == "person" \
+            and (hit.kind in ("person", "surname") or hit.term is not None and hit.term.kind == "modifier") \
+            and not cur.tails and len(cur.hits) == len(cur.terms):
+        cur.hits.append(hit)          # "a spokesman for Mr Blair": the person's side
         cur.last = hit.last
         return True
     if gap == ("of",) and has_terms and not _named(last) and hit.kind in ("country", "igo", "place"):
@@ -543,14 +558,14 @@ def _titled(chunk: Chunk, terms: list[Hit], countries: list[Country], words: Seq
     named = _named_modifier(chunk, day)
     sector = _sector(chunk, day)
     owner = next((h for h in chunk.hits if h.kind in ("person", "org", "igo", "media", "unknown")
-                  and h.first < last.first), None)
+                  and (h.first < last.first or chunk.owned)), None)
     if owner is not None and owner.kind in ("person", "unknown") and not countries:
         # "Tony Blair's spokesman", "the Obama administration": the person's country on the day
         spec = person_spec(owner.person, day) if owner.person else None
         if spec is None or not spec.country:
             return []
         sector = sector if sector and not (spec.sector == FORMER_SECTOR and term.kind == "body") else "GOV"
-        name = _join_words(words, owner.first, chunk.hits[-1].last)
+        name = _join_words(words, min(owner.first, last.first), max(owner.last, last.last))
         kind = "title" if term.kind == "person" else "body"
         return [Spec(f"{kind}:{spec.country}:{sector}:{slug(name)}", name, code_for(spec.country, sector),
                      spec.country, sector, last.text if term.kind == "person" else None, kind,
