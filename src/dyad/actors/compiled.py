@@ -10,6 +10,7 @@ ignored (the tables are built from the files, as without it).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -57,7 +58,15 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     path = cache_dir() / f"{name}-{cache_key(files)}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
+            data = f.read()
+        # the tables are ~10^5 small objects and no cycles: the collector only slows their load
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
     except FileNotFoundError:
         pass
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:

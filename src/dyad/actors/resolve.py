@@ -862,8 +862,8 @@ def _lower_view(tables: ActorTables) -> ActorTables:
     """The tables with case-insensitive names, for user queries typed in lower case."""
     from dataclasses import replace
 
-    from dyad.actors.tables import _prefixes
+    from dyad.actors.tables import _word_prefixes
 
     return replace(tables, names=tables.names_lower, surnames={},
                    first_words=frozenset(w.lower() for w in tables.first_words),
-                   prefixes=_prefixes(tables.names_lower), ci_prefixes=tables.ci_prefixes)
+                   prefixes=_word_prefixes(tables.names_lower), ci_prefixes=tables.ci_prefixes)
