@@ -22,6 +22,7 @@ from dyad.actors.resolve import (
     Hit,
     Spec,
     absorb_parenthesis,
+    by_spelling,
     chunks,
     given_name_fits,
     interpret,
@@ -179,7 +180,8 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
         return h.last <= b and (b - a) > (h.last - h.first)
 
     # "George Washington", "Jordan Bardella": a place name inside a longer person name is the person
-    hits = [h for h in hits if not (h.kind in ("country", "metonym", "adjective", "people") and inside_person(h))]
+    hits = [h for h in hits if not (h.kind in ("country", "metonym", "adjective", "people", "place")
+                                    and inside_person(h))]
     present = {h.person.key: h.person for h in hits if h.kind == "person" and h.person}
     settled: list[Hit] = []
     for h in hits:
@@ -200,7 +202,11 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
         text = " ".join(w.words[a:b])
         if not _plausible_name(text):
             continue
-        hits.append(Hit("unknown", a, b, text=text))
+        person = by_spelling(tables, text)
+        if person is not None:   # "Mohamed Morsy": a known person spelled another way
+            hits.append(Hit("person", a, b, entry=Entry("person", person), text=text))
+        else:
+            hits.append(Hit("unknown", a, b, text=text))
         covered[a:b] = [True] * (b - a)
     hits.extend(_unknown_surnames(w, hits, covered))
     hits.extend(_unknown_outlets(doc, w, hits, covered))
@@ -379,6 +385,8 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
         context = Context(present=lambda c, r, d, _b=chunk.first: state.present(c, r, d, _b))
         specs = interpret(chunk, w.words, tables, day, context)
         head = chunk.hits[0]
+        if len(chunk.hits) == 1 and head.kind == "place":
+            continue  # "Herat", "Kano": a place alone in running text is where, not who
         if len(chunk.hits) == 1 and head.kind in ("country", "metonym", "igo_metonym", "people") \
                 and _locative(w, chunk, head.kind):
             continue

@@ -82,3 +82,25 @@ def name_variants(name: str, country: str | None) -> list[str]:
 def slug(text: str) -> str:
     """A stable ascii id part: "Taiwan's foreign ministry" -> "taiwan-s-foreign-ministry"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+_VOWELS = re.compile(r"[aeiouyh]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def translit_key(name: str) -> str:
+    """A spelling-blind key for a person's name, so transliterations meet: "Mohammed Morsi",
+    "Mohamed Morsy" and "Muhammad Mursi" all give "md mrs". Vowels and h are dropped, q and c
+    read as k, ph as f, doubled letters once. Only used when the exact name is unknown."""
+    text = _NOT_LETTER.sub("", fold(name).lower().replace("-", " "))
+    words = []
+    for word in text.split():
+        if word in PARTICLES:
+            continue
+        word = word.replace("ph", "f").replace("q", "k").replace("c", "k")
+        word = _DOUBLE.sub(r"\1", word[:1] + _VOWELS.sub("", word[1:]))
+        if word:
+            words.append(word)
+    return " ".join(words)

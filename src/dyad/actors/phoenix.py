@@ -50,7 +50,7 @@ AGENT_FILE = "Phoenix.agents.txt"
 
 #: Phoenix country codes that are not ISO 3166-1 alpha-3 -> dyad's code (successor states for the
 #: USSR, Yugoslavia, Czechoslovakia and the GDR, as dyad codes them).
-COUNTRY_CODES = {"KSV": "XKX", "TMP": "TLS", "SCG": "SRB", "YUG": "SRB", "FRY": "SRB", "USR": "RUS",
+COUNTRY_CODES = {"KSV": "XKX", "TMP": "TLS", "CFR": "CAF", "SCG": "SRB", "YUG": "SRB", "FRY": "SRB", "USR": "RUS",
                  "SUN": "RUS", "CSK": "CZE", "DDR": "DEU", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
 
 #: Religion codes of CAMEO's third level: dyad codes them all as the religious sector.

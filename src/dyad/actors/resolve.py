@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dyad.actors.names import fold, name_key, slug
+from dyad.actors.names import PARTICLES, fold, name_key, slug, translit_key
 from dyad.actors.tables import (
     FORMER_SECTOR,
     STATELESS_SECTORS as STATELESS,
@@ -172,8 +172,9 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
                 continue  # "Vladimir V. Putin": a middle initial the tables don't carry
             key = key + (" " if j > i and spaced[j - 1] else "") + words[j]
             lower = key.lower()
+            bare = lower.replace("'", "") if "'" in lower else lower
             if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes \
-                    and lower not in ci_prefixes:
+                    and bare not in ci_prefixes:
                 break
             entries = names.get(key)
             if entries:
@@ -184,7 +185,7 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
                 else:
                     best = Hit(kind, i, j + 1, entry=entry, text=key)
                 continue
-            generated = ci_names.get(lower) if ci_names else None
+            generated = ci_names.get(bare) if ci_names else None
             if generated and _capitalised(words, i, j + 1) and (best is None or best.last <= j):
                 kind, entry = _pick(generated)
                 best = Hit(kind, i, j + 1, entry=entry, text=key)
@@ -718,11 +719,15 @@ def _resolve_cached(tables: ActorTables, text: str, day: str) -> Actor | None:
     key = name_key(text)
     if not key:
         return None
-    entries = tables.names.get(key) or tables.names_lower.get(key.lower()) or tables.ci_names.get(key.lower())
+    entries = tables.names.get(key) or tables.names_lower.get(key.lower()) \
+        or tables.ci_names.get(key.lower().replace("'", ""))
     if entries:
         spec = _whole(entries, key, day)
         if spec is not None:
             return spec.actor()
+    person = by_spelling(tables, key)
+    if person is not None:
+        return person_spec(person, day).actor()
     words, spaced = tokenize(text)
     hits = scan(words, spaced, tables)
     if not hits or all(h.kind == "term" for h in hits) and text == text.lower():
@@ -790,6 +795,15 @@ def _apposition(c1: Chunk, s1: list[Spec], c2: Chunk, s2: list[Spec]) -> Spec | 
         return Spec(base.id, base.name, title.code, title.country, title.sector, title.role, "person", base.person)
     name = fold(head.text)
     return Spec(f"name:{slug(name)}", name, title.code, title.country, title.sector, title.role, "unknown")
+
+
+def by_spelling(tables: ActorTables, name: str) -> Person | None:
+    """The one person whose name is ``name`` spelled another way ("Mohamed Morsy" = Mohamed
+    Morsi, "Moammar Gadhafi" = Muammar Gaddafi): a name of 2-4 capitalised words only."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+        return None
+    return tables.translit.get(translit_key(name))
 
 
 def _whole(entries: tuple[Entry, ...], key: str, day: str) -> Spec | None:

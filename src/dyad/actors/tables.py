@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyad.actors.names import fold, name_key, name_variants, slug, surname, word_key
+from dyad.actors.names import fold, name_key, name_variants, slug, surname, translit_key, word_key
 from dyad.errors import DataError
 from dyad.records import Actor
 
@@ -62,6 +62,10 @@ PLACES_COLUMNS = ("phrase", "country", "source")
 #: hand tables, so a hand row with the same key wins; their names match in any case as long as
 #: the text capitalises them ("AL-ASSAD" in the source, "al-Assad" in news).
 GENERATED_DIR = DATA_DIR / "phoenix"
+#: Countries whose people carry two family names, the first used alone in news ("Oscar Arias
+#: Sanchez" is "Oscar Arias").
+TWO_SURNAMES = frozenset({"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC",
+                          "PAN", "PER", "PRI", "PRY", "SLV", "URY", "VEN", "GNQ"})
 #: Generated names shorter than this are not indexed ("UN", "EU" come from the hand tables; a
 #: dictionary's two-letter synonyms collide with words).
 GENERATED_MIN_NAME = 4
@@ -449,6 +453,7 @@ class ActorTables:
     prefixes: frozenset[str] = frozenset()         # every leading part of a name key: scans stop early
     term_prefixes: frozenset[str] = frozenset()
     ci_names: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # generated names, lower-case keys
+    translit: dict[str, Person] = field(default_factory=dict)  # translit_key -> the one person with it
     ci_prefixes: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
@@ -510,7 +515,7 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     def index(text: str, entry: Entry, generated: bool = False) -> None:
         key = name_key(text)
         if generated:
-            key = key.lower()
+            key = key.lower().replace("'", "")
             if len(key) < GENERATED_MIN_NAME or key in terms or _readable(key):
                 return
             bucket = ci_names.setdefault(key, [])
@@ -562,6 +567,10 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
         for text in (body.name, *body.aliases):
             index(text, entry, generated)
     place_entries = {iso3: Entry("place", country) for iso3, country in countries.items()}
+    for iso3, country in countries.items():
+        # a capital that is no seat of government in the table still gives its country ("Tórshavn police")
+        if country.capital and name_key(country.capital) not in names and len(country.capital) > 3:
+            index(country.capital, place_entries[iso3])
     for phrase, iso3 in raw.places.values():
         if iso3 in countries:
             index(phrase, place_entries[iso3], True)
@@ -573,14 +582,22 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
     surnames: dict[str, list[Person]] = {}
     holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}
     leaders: dict[str, list[tuple[Tenure, Person]]] = {}
+    translit: dict[str, Person | None] = {}
     for person in people:
         country = person.country
         entry = Entry("person", person)
+        for text in (person.name, *person.aliases):
+            tkey = translit_key(text)
+            if len(tkey.split()) >= 2:
+                translit[tkey] = person if translit.get(tkey, person) is person else None
         for text in (person.name, *person.aliases):
             if person.generated and len(text.split()) < 2:
                 continue  # a dictionary's lone surname ("JOSIPOVIC_") would match any capitalised word
             variants = [text, fold(text), _INITIALS_CASED.sub("", fold(text))] if person.generated \
                 else name_variants(text, country)
+            words = fold(text).split()
+            if person.generated and country in TWO_SURNAMES and len(words) == 3:
+                variants.append(f"{words[0]} {words[1]}")   # "Oscar Arias Sanchez" -> "Oscar Arias"
             for variant in variants:
                 index(variant, entry, person.generated)
         if person.generated:
@@ -619,6 +636,7 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
         prefixes=_prefixes([*frozen, *surnames]),
         term_prefixes=_prefixes(terms),
         ci_names=ci_frozen,
+        translit={k: p for k, p in translit.items() if p is not None},
         ci_prefixes=_word_prefixes(ci_frozen),
     )
 
