@@ -222,7 +222,8 @@ def _settle(h: Hit, w: _Words, present: dict[str, Person], day: str) -> Person |
     named = [p for p in h.people if p.key in present]
     if named:
         return named[0]
-    if not any(given_name_fits(p, w.words, h.first) for p in h.people):
+    if h.first > 0 and w.tokens[h.first - 1].pos_ == "PROPN" \
+            and not any(given_name_fits(p, w.words, h.first) for p in h.people):
         return None   # "Jimmy Carter" is not Ash Carter
     if tok.pos_ != "PROPN":
         return None
@@ -402,7 +403,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
                 state.titled.append((chunk.first, specs[0], titles[-1]))
         elif chunk.terms and chunk.head is None and not chunk.tails:
             empty.append(found)
-    _story_country(state, empty)
+    _story_country(state, empty, {h.country.iso3 for h in hits if h.country is not None})
     _appositions(state)
 
     rename = _unknown_ids(state.found)
@@ -435,13 +436,13 @@ def _modifiers(w: _Words, hits: Sequence[Hit]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _story_country(state: _Article, empty: list[_Found]) -> None:
+def _story_country(state: _Article, empty: list[_Found], named: set[str]) -> None:
     """"the government", "his Cabinet", "a member of parliament": a role or body with no country
     of its own takes the owner a possessive pronoun points to, else, in a story about one
-    country (every country-coded actor found so far is that country's), that country."""
+    country (the only country the article names, as actor or place), that country."""
     if not empty:
         return
-    countries = {s.country for f in state.found for s in f.specs if s.country}
+    countries = named | {s.country for f in state.found for s in f.specs if s.country}
     story = state.tables.countries.get(next(iter(countries))) if len(countries) == 1 else None
     w = state.w
     for f in empty:

@@ -845,6 +845,11 @@ _BEFORE_SURNAME = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.
                              "Prime", "Foreign", "Defence", "Defense", "Interior", "Vice", "Speaker", "Colonel"})
 
 
+#: Capitalised words before a surname that are no given name ("The Obama administration").
+_NOT_GIVEN = frozenset({"the", "a", "an", "and", "but", "or", "former", "late", "then", "new", "with", "by", "of",
+                        "for", "to", "as", "when", "after", "while", "if", "in", "on", "at"})
+
+
 def given_name_fits(person: Person, words: Sequence[str], at: int) -> bool:
     """A surname after a capitalised word that is no title must follow one of the person's given
     names ("Jimmy Carter" is not Ash Carter; "Vladimir Putin", "President Putin" are Putin)."""
@@ -856,7 +861,8 @@ def given_name_fits(person: Person, words: Sequence[str], at: int) -> bool:
     if at == 0:
         return True
     before = words[at - 1]
-    if not before[:1].isupper() or before in _BEFORE_SURNAME or before.endswith("."):
+    if not before[:1].isupper() or before in _BEFORE_SURNAME or before.endswith(".") \
+            or before.lower() in _NOT_GIVEN:
         return True
     given = {fold(n).split()[0] for n in (person.name, *person.aliases) if len(n.split()) > 1}
     return before in given or not before.isalpha()
