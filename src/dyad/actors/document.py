@@ -436,6 +436,11 @@ def _modifiers(w: _Words, hits: Sequence[Hit]) -> frozenset[int]:
     return frozenset(out)
 
 
+#: Sectors of the state, which a story about one country means when it says "the government",
+#: "the army", "a member of parliament"; civilians, refugees or protesters may be anyone's.
+STORY_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
 def _story_country(state: _Article, empty: list[_Found], named: set[str]) -> None:
     """"the government", "his Cabinet", "a member of parliament": a role or body with no country
     of its own takes the owner a possessive pronoun points to, else, in a story about one
@@ -454,8 +459,11 @@ def _story_country(state: _Article, empty: list[_Found], named: set[str]) -> Non
             owned = {s.country for s in owners if s.country}
             if len(owned) == 1:
                 country = state.tables.countries.get(next(iter(owned)))
-        elif story is not None and not any(h.kind in ("org", "igo", "media") for h in chunk.hits):
-            country = story
+        elif story is not None and not any(h.kind in ("org", "igo", "media") for h in chunk.hits) \
+                and w.words[chunk.first].lower() in ("the", "a", "an") \
+                and all(h.term is None or h.term.sector in STORY_SECTORS or h.term.sector is None for h in chunk.terms) \
+                and any(h.term is not None and h.term.sector in STORY_SECTORS for h in chunk.terms):
+            country = story   # "the government", "a member of parliament"; not "civilians"
         if country is None:
             continue
         tail = Hit("country", chunk.last, chunk.last, entry=Entry("country", country), text=country.name)
