@@ -89,11 +89,16 @@ def test_actors_resolve_unknown_person_with_a_title_takes_its_country(tables):
 
 
 @pytest.mark.parametrize("text", [
-    "", "   ", "the", "Russian", "Russian friends", "John Smith", "some random words",
+    "", "   ", "the", "Russian", "John Smith", "some random words",
     "Russian and Chinese warships", "the defense ministry", "Korea", "president",
 ])
 def test_actors_resolve_returns_none_rather_than_guess(tables, text):
     assert tables.resolve(text, "2022-09-16") is None
+
+
+def test_actors_resolve_unknown_head_noun_keeps_the_country(tables):
+    # issue 14: a country alone is better than null ("Russian friends" was null before)
+    assert tables.resolve("Russian friends", "2022-09-16").code == "RUS"
 
 
 def test_actors_resolve_ambiguous_surname_is_none(tables):

@@ -748,6 +748,10 @@ def _resolve_cached(tables: ActorTables, text: str, day: str) -> Actor | None:
             continue
         found.append((chunk, interpret(chunk, words, tables, day)))
     specs = _settle_phrases(found, words, skip)
+    if not specs and skip and filled and all(h.kind == "adjective" for h in filled) \
+            and len({h.country.iso3 for h in filled if h.country}) == 1 and filled[0].country is not None:
+        # "Croatian experts", "Chinese goods": a head noun dyad doesn't know; the country it states
+        specs = [country_spec(filled[0].country)]
     return specs[0].actor() if len(specs) == 1 else None
 
 
