@@ -32,15 +32,12 @@ from dyad.actors.tables import (
     DATA_DIR,
     FORMER_SECTOR,
     GENERATED_DIR,
-    PEOPLE_GLOB,
-    _Raw,
-    _read_countries,
-    _read_people,
-    _Report,
-    _rows,
-    _span,
-    _split,
     match_hand_person,
+    person_group_key,
+    read_people,
+    read_table,
+    split_cell,
+    tenure_span,
 )
 
 #: The years the hand tables and the Phoenix dictionaries both date: CountryInfo dates most
@@ -103,7 +100,7 @@ def load_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, s
     if not path.is_file():
         return {}
     out = {}
-    for _line, row in _rows(path, OVERRIDE_COLUMNS, _Report(True, [])):
+    for _line, row in read_table(path, OVERRIDE_COLUMNS):
         out[(word_key(row["name"]), row["valid_from"])] = (row["verdict"], row["reason"])
     return out
 
@@ -111,27 +108,15 @@ def load_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, s
 def disagreements(data_dir: Path = DATA_DIR, generated_dir: Path = GENERATED_DIR,
                   include_reviewed: bool = False) -> list[Disagreement]:
     """Every disagreement between the hand people tables and the generated ones (see module doc)."""
-    raw = _Raw()
-    report = _Report(True, [])
-    _read_countries(data_dir / "countries.tsv", raw, report)
-    for path in sorted(generated_dir.glob(PEOPLE_GLOB)):
-        _read_people(path, raw, report, False, generated=True)
-    for path in sorted(data_dir.glob(PEOPLE_GLOB)):
-        _read_people(path, raw, report, True)
-    raw.qids_by_name = {}
-    for row, _where, _shipped in raw.people.values():
-        if row["wikidata"]:
-            raw.qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
+    raw = read_people(data_dir, generated_dir)
     hand = match_hand_person(raw)
     hand_rows: dict[str, list[dict[str, str]]] = {}
     dict_rows: dict[str, list[tuple[dict[str, str], str]]] = {}
-    from dyad.actors.tables import _group_key
-
     for key, (row, where, _shipped) in raw.people.items():
         if key not in raw.generated_people:
-            hand_rows.setdefault(_group_key(raw, row), []).append(row)
+            hand_rows.setdefault(person_group_key(raw, row), []).append(row)
             continue
-        known = next((hand[word_key(t)] for t in (row["name"], *_split(row["aliases"])) if word_key(t) in hand), None)
+        known = next((hand[word_key(t)] for t in (row["name"], *split_cell(row["aliases"])) if word_key(t) in hand), None)
         if known is not None and (not row["country"] or row["country"] in known[1]):
             dict_rows.setdefault(known[0], []).append((row, raw.horizons.get(where.rpartition(":")[0], CHECK_TO)))
     reviewed = {} if include_reviewed else load_overrides()
@@ -170,11 +155,11 @@ def _compare(hands: list[dict[str, str]], rows: list[tuple[dict[str, str], str]]
         return CHECK_FROM <= day <= min(CHECK_TO, end)
 
     for country in sorted({r["country"] for r in hands if r["country"]}):
-        hand_spans = _merge([_span(r, None)[:2] for r in hands if r["country"] == country
+        hand_spans = _merge([tenure_span(r, None)[:2] for r in hands if r["country"] == country
                              and r["sector"] in EXECUTIVE_SECTORS])
-        offices = _merge([_span(r, h)[:2] for r, h in rows if r["country"] == country and r["sector"] != FORMER_SECTOR])
+        offices = _merge([tenure_span(r, h)[:2] for r, h in rows if r["country"] == country and r["sector"] != FORMER_SECTOR])
         horizon = min((h for _, h in rows), default=CHECK_TO)
-        out_of_office = [_span(r, h)[:2] for r, h in rows if r["country"] == country and r["sector"] == FORMER_SECTOR]
+        out_of_office = [tenure_span(r, h)[:2] for r, h in rows if r["country"] == country and r["sector"] == FORMER_SECTOR]
         for h_start, h_end in hand_spans:
             # the hand tables give an office; the dictionary, which dates this person's career in
             # this country, has them in none for a stretch of it

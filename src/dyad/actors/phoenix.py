@@ -411,13 +411,14 @@ class Converted:
 
 def _hand_countries() -> tuple[set[str], set[str]]:
     """dyad's country codes and every name/adjective it already indexes (lower case)."""
-    from dyad.actors.tables import COLUMNS, DATA_DIR, _Report, _rows, _split
+    from dyad.actors.tables import COLUMNS, DATA_DIR, read_table, split_cell
 
     codes: set[str] = set()
     known: set[str] = set()
-    for _line, row in _rows(DATA_DIR / "countries.tsv", COLUMNS["countries.tsv"], _Report(True, [])):
+    for _line, row in read_table(DATA_DIR / "countries.tsv", COLUMNS["countries.tsv"]):
         codes.add(row["iso3"])
-        for text in (row["name"], *_split(row["aliases"]), *_split(row["adjectives"]), *_split(row["metonyms"])):
+        for text in (row["name"], *split_cell(row["aliases"]), *split_cell(row["adjectives"]),
+                     *split_cell(row["metonyms"])):
             known.add(word_key(text))
     return codes, known
 

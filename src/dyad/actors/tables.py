@@ -656,7 +656,7 @@ def _word_prefixes(keys) -> frozenset[str]:  # noqa: ANN001 - any iterable of st
     return frozenset(out)
 
 
-def _span(row: dict[str, str], horizon: str | None) -> tuple[str, str, str]:
+def tenure_span(row: dict[str, str], horizon: str | None) -> tuple[str, str, str]:
     """(start, end, end_low) of a people row as padded comparable strings; an open end stops at
     ``horizon`` when the row comes from a converted dictionary."""
     start = parse_date(row["valid_from"])[0] if row["valid_from"] else OPEN_START
@@ -688,7 +688,7 @@ def match_hand_person(raw: _Raw) -> dict[str, tuple[str, frozenset[str]]]:
     for key, (row, _where, _shipped) in raw.people.items():
         if key in raw.generated_people:
             continue
-        group = _group_key(raw, row)
+        group = person_group_key(raw, row)
         for text in (row["name"], *_split(row["aliases"])):
             for variant in name_variants(text, row["country"] or None):
                 entry = out.setdefault(word_key(variant), (group, set()))
@@ -697,7 +697,8 @@ def match_hand_person(raw: _Raw) -> dict[str, tuple[str, frozenset[str]]]:
     return {k: (g, frozenset(c)) for k, (g, c) in out.items()}
 
 
-def _group_key(raw: _Raw, row: dict[str, str]) -> str:
+def person_group_key(raw: _Raw, row: dict[str, str]) -> str:
+    """The key that groups a person's rows: their Q-id, else their folded name."""
     name = word_key(row["name"])
     qid = row["wikidata"]
     if not qid:
@@ -724,7 +725,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
     groups: dict[str, list[tuple[dict[str, str], str, bool, bool]]] = {}
     for key, (row, where, shipped) in raw.people.items():
         if key not in raw.generated_people:
-            groups.setdefault(_group_key(raw, row), []).append((row, where, shipped, False))
+            groups.setdefault(person_group_key(raw, row), []).append((row, where, shipped, False))
             continue
         known = next((hand[word_key(t)] for t in (row["name"], *_split(row["aliases"])) if word_key(t) in hand), None)
         if known is None:
@@ -736,12 +737,12 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
     people = []
     for group_key, rows in groups.items():
         generated = all(r[3] for r in rows)
-        hand_spans = [_span(r[0], None) for r in rows if not r[3]]
+        hand_spans = [tenure_span(r[0], None) for r in rows if not r[3]]
         rows.sort(key=lambda r: (r[0]["valid_from"] or "0000", r[1]))
         kept: list[tuple[dict[str, str], str, bool, Tenure, str]] = []
         for row, where, shipped, from_dictionary in rows:
             horizon = raw.horizons.get(where.rpartition(":")[0]) if from_dictionary else None
-            start, end, end_low = _span(row, horizon)
+            start, end, end_low = tenure_span(row, horizon)
             if from_dictionary and any(start < h_end and h_start < end for h_start, h_end, _ in hand_spans):
                 continue  # the hand tables speak for these dates
             clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
@@ -779,6 +780,33 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
                              wikidata=wikidata, tenures=tenures,
                              family=surname(latest["name"], country), generated=generated))
     return people
+
+
+def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of one of dyad's own TSV tables (``#`` lines, a header row); a bad file raises DataError."""
+    return _rows(path, columns, _Report(True, []))
+
+
+def split_cell(cell: str) -> tuple[str, ...]:
+    """A ``|``-separated list cell."""
+    return _split(cell)
+
+
+def read_people(hand_dir: Path = DATA_DIR, generated_dir: Path | None = None) -> _Raw:
+    """The countries and people rows of ``hand_dir`` (and of ``generated_dir``, marked as
+    generated), as read before people are built: for checks that compare the two."""
+    raw = _Raw()
+    report = _Report(True, [])
+    _read_countries(hand_dir / "countries.tsv", raw, report)
+    if generated_dir is not None:
+        for path in sorted(generated_dir.glob(PEOPLE_GLOB)):
+            _read_people(path, raw, report, False, generated=True)
+    for path in sorted(hand_dir.glob(PEOPLE_GLOB)):
+        _read_people(path, raw, report, True)
+    for row, _where, _shipped in raw.people.values():
+        if row["wikidata"]:
+            raw.qids_by_name.setdefault(word_key(row["name"]), set()).add(row["wikidata"])
+    return raw
 
 
 def _user_dirs(data_dir: Path) -> list[Path]:
