@@ -266,6 +266,15 @@ class Place(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class StageFailure(_Record):
+    """A stage that raised on one article: its records are empty in that reading, the other
+    stages' records are kept, and a later version of dyad can recode the article."""
+
+    stage: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reading(_Record):
     """All that dyad read in one article."""
 
@@ -276,6 +285,7 @@ class Reading(_Record):
     dates: tuple[DateRef, ...] = ()
     places: tuple[Place, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    stage_failures: tuple[StageFailure, ...] = field(default=())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reading:
@@ -287,4 +297,5 @@ class Reading(_Record):
             dates=tuple(DateRef.from_dict(d) for d in data.get("dates") or ()),
             places=tuple(Place.from_dict(p) for p in data.get("places") or ()),
             warnings=tuple(data.get("warnings") or ()),
+            stage_failures=tuple(StageFailure.from_dict(f) for f in data.get("stage_failures") or ()),
         )
