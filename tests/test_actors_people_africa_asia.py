@@ -1,13 +1,14 @@
-"""People table part C (people-africa-asia.tsv): heads of state and government and ministers of
+"""People table people-africa-asia.tsv: heads of state and government and ministers of
 sub-Saharan African and smaller Asian states, resolved on dates from 2000 to 2025."""
 
 from __future__ import annotations
 
 import pytest
 
-from dyad.actors import load_tables
+from dyad.actors import find_actors, load_tables
+from dyad.records import Article
 
-PART_C = "people-africa-asia.tsv"
+TABLE = "people-africa-asia.tsv"
 COUNTRIES = ("AGO BDI BEN BWA CAF CIV CMR COG COM CPV DJI ERI GIN GMB GNB GNQ LSO MDG MRT MUS MWI "
              "NAM RWA SEN STP SWZ SYC TCD TGO TZA UGA ZMB ZWE BRN BTN KHM LAO MDV TLS").split()
 HEAD_OF_STATE = ("President of", "King of", "Sultan of")
@@ -179,28 +180,63 @@ def tables():
     ("the Timorese prime minister", "2010-01-01", "Xanana Gusmão"),
     ("Xanana Gusmao", "2004-01-01", "TLSGOV"),
 ])
-def test_part_c_strings_resolve(tables, text, date, expected):
+def test_actors_africa_asia_strings_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
     assert actor is not None, (text, date)
     got = actor.code if expected.isupper() and len(expected) == 6 else actor.name
     assert got == expected, (text, date, actor)
 
 
-def _part_c_tenures(tables):
-    return [(person, t) for person in tables.people for t in person.tenures if PART_C in t.where]
+def _table_tenures(tables):
+    return [(person, t) for person in tables.people for t in person.tenures if TABLE in t.where]
 
 
-def test_part_c_rows_load_from_their_file(tables):
-    tenures = _part_c_tenures(tables)
+def test_actors_africa_asia_rows_load_from_their_file(tables):
+    tenures = _table_tenures(tables)
     assert len(tenures) > 400
     assert {t.country for _, t in tenures} == set(COUNTRIES)
 
 
 @pytest.mark.parametrize("date", ["2005-06-01", "2020-06-01"])
 @pytest.mark.parametrize("country", COUNTRIES)
-def test_part_c_head_of_state_and_foreign_minister_in_force(tables, country, date):
-    in_force = [(p.name, t.role) for p, t in _part_c_tenures(tables)
+def test_actors_africa_asia_head_of_state_and_foreign_minister_in_force(tables, country, date):
+    in_force = [(p.name, t.role) for p, t in _table_tenures(tables)
                 if t.country == country and t.covers(date)]
     assert any(role.startswith(HEAD_OF_STATE) for _, role in in_force), (country, date, in_force)
     if country not in FOREIGN_MINISTER_UNKNOWN[date]:
         assert any(role.startswith("Foreign Minister of") for _, role in in_force), (country, date, in_force)
+
+
+ARTICLES = [
+    ("2016-02-20",
+     "KAMPALA, Feb 20 - Ugandan President Yoweri Museveni was declared the winner of Thursday's "
+     "election on Saturday, extending his 30-year rule. Prime Minister Ruhakana Rugunda said the vote "
+     "was peaceful. Foreign Minister Sam Kutesa rejected criticism from observers. Defence Minister "
+     "Crispus Kiyonga said the army would remain neutral. Rwandan President Paul Kagame congratulated "
+     "Museveni, while Tanzanian President John Magufuli called for calm.",
+     {"Yoweri Museveni": "UGAGOV", "Ruhakana Rugunda": "UGAGOV", "Sam Kutesa": "UGAGOV",
+      "Crispus Kiyonga": "UGAMIL", "Paul Kagame": "RWAGOV", "John Magufuli": "TZAGOV"}),
+    ("2015-03-03",
+     "PHNOM PENH, March 3 - Cambodian Prime Minister Hun Sen met his Lao counterpart Thongsing "
+     "Thammavong on Tuesday to discuss border issues. Foreign Minister Hor Namhong said both sides "
+     "agreed to speed up demarcation. Defence Minister Tea Banh and Interior Minister Sar Kheng also "
+     "attended. Brunei's Sultan Hassanal Bolkiah sent a message welcoming the talks.",
+     {"Hun Sen": "KHMGOV", "Thongsing Thammavong": "LAOGOV", "Hor Namhong": "KHMGOV",
+      "Tea Banh": "KHMMIL", "Sar Kheng": "KHMGOV", "Hassanal Bolkiah": "BRNGOV"}),
+    ("2019-06-10",
+     "ABIDJAN, June 10 - Ivorian President Alassane Ouattara received Senegalese President Macky Sall "
+     "on Monday. Prime Minister Amadou Gon Coulibaly said the two leaders discussed security in the "
+     "Sahel. Foreign Minister Marcel Amon-Tanoh said Chadian President Idriss Deby and Togolese "
+     "President Faure Gnassingbe would join a summit in July. Equatorial Guinea's Teodoro Obiang "
+     "Nguema Mbasogo did not attend.",
+     {"Alassane Ouattara": "CIVGOV", "Macky Sall": "SENGOV", "Amadou Gon Coulibaly": "CIVGOV",
+      "Marcel Amon-Tanoh": "CIVGOV", "Idriss Déby": "TCDGOV", "Faure Gnassingbé": "TGOGOV",
+      "Teodoro Obiang Nguema Mbasogo": "GNQGOV"}),
+]
+
+
+@pytest.mark.parametrize("date, text, expected", ARTICLES)
+def test_actors_africa_asia_people_in_articles(nlp, tables, date, text, expected):
+    found = find_actors(nlp(text), Article(id="t", text=text, published=date), tables)
+    codes = {a.name: a.code for a in found.actors}
+    assert {name: codes.get(name) for name in expected} == expected
