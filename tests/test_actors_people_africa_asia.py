@@ -14,8 +14,7 @@ COUNTRIES = ("AGO BDI BEN BWA CAF CIV CMR COG COM CPV DJI ERI GIN GMB GNB GNQ LS
 HEAD_OF_STATE = ("President of", "King of", "Sultan of")
 # Offices the table leaves out on a date rather than guess (an unknown holder, not a vacancy).
 FOREIGN_MINISTER_UNKNOWN = {
-    "2005-06-01": {"CAF", "COM", "GIN", "GMB", "LSO", "MRT", "STP", "SWZ", "SYC",
-                   "TCD", "ZMB"},
+    "2005-06-01": {"CAF", "GIN", "LSO", "MRT", "STP", "SWZ"},
     "2020-06-01": {"COM", "GNB", "MDG", "MWI", "STP", "SYC", "TCD"},
 }
 
