@@ -78,6 +78,7 @@ def tables():
     # The Gambia
     ("Gambian President Yahya Jammeh", "2010-01-01", "GMBGOV"),
     ("the Gambian president", "2018-01-01", "Adama Barrow"),
+    ("the Gambian foreign minister", "2005-01-01", "Sidi Moro Sanneh"),
     # Guinea-Bissau
     ("Bissau-Guinean president", "2007-01-01", "João Bernardo Vieira"),
     ("Umaro Sissoco Embalo", "2021-01-01", "GNBGOV"),
@@ -126,14 +127,18 @@ def tables():
     # Seychelles
     ("Seychelles President James Michel", "2011-05-21", "SYCGOV"),
     ("the Seychellois president", "2021-01-01", "Wavel Ramkalawan"),
+    ("Seychelles' foreign minister", "2008-01-01", "Patrick Pillay"),
     # Chad
     ("Chadian President Idriss Deby", "2008-02-02", "TCDGOV"),
     ("Mahamat Idriss Deby", "2022-01-01", "TCDGOV"),
     ("Moussa Faki", "2012-01-01", "TCDGOV"),
+    ("the Chadian foreign minister", "2004-01-01", "Nagoum Yamassoum"),
     # Togo
     ("Togolese President Faure Gnassingbe", "2010-03-04", "TGOGOV"),
     ("the Togolese president", "2003-01-01", "Gnassingbé Eyadéma"),
     ("Togo's foreign minister", "2017-01-01", "Robert Dussey"),
+    ("the Togolese head of government", "2025-06-01", "Faure Gnassingbé"),
+    ("Togo's president", "2025-06-01", "Jean-Lucien Savi de Tové"),
     # Tanzania
     ("Tanzanian President Jakaya Kikwete", "2010-10-31", "TZAGOV"),
     ("the Tanzanian president", "2018-01-01", "John Magufuli"),
@@ -149,6 +154,8 @@ def tables():
     ("Zambian President Levy Mwanawasa", "2006-09-28", "ZMBGOV"),
     ("the Zambian president", "2017-01-01", "Edgar Lungu"),
     ("Hakainde Hichilema", "2022-01-01", "ZMBGOV"),
+    ("Zambia's defence minister", "2023-01-01", "Ambrose Lufuma"),
+    ("the Zambian interior minister", "2019-01-01", "Stephen Kampyongo"),
     # Zimbabwe
     ("Zimbabwean President Robert Mugabe", "2008-03-29", "ZWEGOV"),
     ("Morgan Tsvangirai", "2010-01-01", "ZWEGOV"),
