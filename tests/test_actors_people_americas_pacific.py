@@ -44,6 +44,7 @@ def tables():
     ("Prime Minister Hubert Minnis", "2019-09-01", "BHSGOV"),
     ("Bahamas Foreign Minister Fred Mitchell", "2023-02-01", "BHSGOV"),
     ("Philip Brave Davis", "2022-05-01", "Philip Davis"),
+    ("Wayne Munroe", "2022-06-01", "BHSGOV"),
     # Belize
     ("Belizean Prime Minister Dean Barrow", "2012-01-01", "BLZGOV"),
     ("the Belizean prime minister", "2005-06-01", "Said Musa"),
@@ -90,6 +91,7 @@ def tables():
     ("Portia Simpson Miller", "2013-01-01", "JAMGOV"),
     ("Jamaica's foreign minister", "2018-01-01", "Kamina Johnson Smith"),
     ("Sir Patrick Allen", "2015-01-01", "JAMGOV"),
+    ("Horace Chang", "2020-01-01", "JAMGOV"),
     # Saint Kitts and Nevis
     ("Denzil Douglas", "2010-01-01", "KNAGOV"),
     ("the prime minister of Saint Kitts and Nevis", "2023-01-01", "Terrance Drew"),
@@ -100,12 +102,14 @@ def tables():
     ("the Paraguayan president", "2010-01-01", "Fernando Lugo"),
     ("Paraguayan President Horacio Cartes", "2015-01-01", "PRYGOV"),
     ("Santiago Peña", "2024-01-01", "PRYGOV"),
+    ("Enrique Riera", "2024-01-01", "PRYGOV"),
     ("Paraguay's foreign minister", "2005-06-01", "Leila Rachid"),
     # El Salvador
     ("Salvadoran President Nayib Bukele", "2022-01-01", "SLVGOV"),
     ("the Salvadoran president", "2011-01-01", "Mauricio Funes"),
     ("Antonio Saca", "2006-01-01", "SLVGOV"),
     ("El Salvador's defence minister", "2021-01-01", "René Merino Monroy"),
+    ("Rene Merino Monroy", "2020-01-01", "SLVMIL"),
     # Suriname
     ("Surinamese President Desi Bouterse", "2015-01-01", "SURGOV"),
     ("the Surinamese president", "2005-06-01", "Ronald Venetiaan"),
