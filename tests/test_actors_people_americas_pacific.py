@@ -21,7 +21,7 @@ HEAD_OF_STATE = ("President of", "Governor-General of", "King of", "Prince of", 
 # Offices the table leaves out on a date rather than guess (an unknown holder, not a vacancy).
 FOREIGN_MINISTER_UNKNOWN = {
     "2005-06-01": {"DMA", "GRD", "HTI", "KNA", "MCO", "PLW", "TUV", "VUT"},
-    "2020-06-01": {"DMA", "FJI", "GRD", "LCA", "MCO", "NRU", "PLW", "TON", "VCT", "VUT"},
+    "2020-06-01": {"GRD", "NRU", "PLW", "TON", "VUT"},
 }
 HEAD_OF_STATE_UNKNOWN = {
     "2005-06-01": {"HKG"},  # an acting Chief Executive between Tung and Tsang, March-June 2005
@@ -62,6 +62,7 @@ def tables():
     # Dominica
     ("Dominica's prime minister", "2015-01-01", "Roosevelt Skerrit"),
     ("the president of Dominica", "2020-06-01", "Charles Savarin"),
+    ("Dominica's foreign minister", "2017-01-01", "Francine Baron"),
     # Dominican Republic
     ("the Dominican president", "2002-01-01", "Hipólito Mejía"),
     ("Dominican President Luis Abinader", "2021-03-01", "DOMGOV"),
@@ -98,6 +99,7 @@ def tables():
     # Saint Lucia
     ("Saint Lucia's prime minister", "2018-01-01", "Allen Chastanet"),
     ("Kenny Anthony", "2003-01-01", "LCAGOV"),
+    ("Saint Lucia's foreign minister", "2023-01-01", "Alva Baptiste"),
     # Paraguay
     ("the Paraguayan president", "2010-01-01", "Fernando Lugo"),
     ("Paraguayan President Horacio Cartes", "2015-01-01", "PRYGOV"),
@@ -139,6 +141,7 @@ def tables():
     # Monaco
     ("Prince Albert II", "2015-01-01", "MCOGOV"),
     ("Prince Rainier III", "2001-01-01", "MCOGOV"),
+    ("Monaco's foreign minister", "2020-06-01", "Laurent Anselmi"),
     # San Marino
     ("Paolo Rondelli", "2022-06-01", "SMRGOV"),
     ("San Marino's foreign minister", "2022-01-01", "Luca Beccari"),
