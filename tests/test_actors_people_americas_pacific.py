@@ -25,7 +25,7 @@ FOREIGN_MINISTER_UNKNOWN = {
 }
 HEAD_OF_STATE_UNKNOWN = {
     "2005-06-01": {"HKG"},  # an acting Chief Executive between Tung and Tsang, March-June 2005
-    "2020-06-01": {"TUV"},  # an acting Governor-General, 2019-2021
+    "2020-06-01": set(),
 }
 
 
