@@ -20,8 +20,8 @@ HEAD_OF_STATE = ("President of", "Governor-General of", "King of", "Prince of", 
                  "Premier of")
 # Offices the table leaves out on a date rather than guess (an unknown holder, not a vacancy).
 FOREIGN_MINISTER_UNKNOWN = {
-    "2005-06-01": {"DMA", "GRD", "HTI", "KNA", "MCO", "PLW", "TUV", "VUT"},
-    "2020-06-01": {"GRD", "NRU", "PLW", "TON", "VUT"},
+    "2005-06-01": {"DMA", "GRD", "HTI", "KNA", "MCO", "TUV", "VUT"},
+    "2020-06-01": {"GRD", "NRU", "TON"},
 }
 HEAD_OF_STATE_UNKNOWN = {
     "2005-06-01": {"HKG"},  # an acting Chief Executive between Tung and Tsang, March-June 2005
