@@ -118,6 +118,13 @@ def tables():
     ("the Ethiopian defence minister", "2022-06-01", "Abraham Belay"),
     ("the Algerian defence minister", "2021-01-01", "Abdelmadjid Tebboune"),
     ("the Liberian foreign minister", "2021-06-01", "Dee-Maxwell Saah Kemayah"),
+    ("the Tunisian defence minister", "2016-01-01", "Farhat Horchani"),
+    ("the Congolese defence minister Jean-Pierre Bemba", "2023-06-01", "Jean-Pierre Bemba"),
+    ("the Sierra Leonean foreign minister", "2024-01-01", "Timothy Musa Kabba"),
+    ("the Macedonian interior minister", "2012-01-01", "Gordana Jankuloska"),
+    ("the Albanian interior minister", "2015-01-01", "Saimir Tahiri"),
+    ("the Moldovan interior minister", "2022-06-01", "Ana Revenco"),
+    ("the Israeli interior minister", "2000-10-01", "Haim Ramon"),
 ])
 def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
     actor = tables.resolve(text, date)
@@ -154,7 +161,7 @@ IN_FORCE_2005_AND_2020 = (
     "IRN IRQ EGY AUT BEL BGR CZE EST FIN HUN NLD POL PRT ROU SVK SRB BLR GEO AZE SYR LBN ARE BHR TUN MAR "
     "AFG TWN VNM MYS SGP MMR CHL VEN CUB"
 ).split()
-IN_FORCE_2020 = IN_FORCE_2005_AND_2020 + "AUS KOR COL LTU HRV KAZ PHL THA TJK BGD GUY NGA KEN".split()
+IN_FORCE_2020 = IN_FORCE_2005_AND_2020 + "AUS KOR COL LTU HRV KAZ PHL THA TJK BGD GUY NGA KEN MKD ALB".split()
 INTERIOR = ("Interior Minister of", "Home Secretary of", "Home Minister of", "Minister of Public Security of",
             "Secretary of Homeland Security of", "Minister of Internal Affairs of")
 
