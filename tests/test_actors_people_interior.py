@@ -107,6 +107,9 @@ def tables():
     ("the Bangladeshi defence minister", "2004-01-01", "Khaleda Zia"),
     # Latin America
     ("the Chilean interior minister", "2019-11-01", "Gonzalo Blumel"),
+    ("the Bolivian interior minister", "2022-06-01", "Eduardo del Castillo"),
+    ("the Ecuadorian defence minister", "2024-06-01", "Gian Carlo Loffredo"),
+    ("the Ecuadorian interior minister", "2024-06-01", "Mónica Palencia"),
     ("the Colombian interior minister", "2023-01-01", "Alfonso Prada"),
     ("the Venezuelan interior minister", "2018-01-01", "Néstor Reverol"),
     ("the Cuban interior minister", "2010-01-01", "Abelardo Colomé Ibarra"),
