@@ -92,6 +92,7 @@ def tables():
     ("the Qatari interior minister", "2024-01-01", "Khalifa bin Hamad bin Khalifa Al Thani"),
     ("the Bahraini interior minister", "2011-03-01", "Rashid bin Abdullah Al Khalifa"),
     ("the Tunisian interior minister", "2012-06-01", "Ali Laarayedh"),
+    ("the Libyan interior minister", "2019-06-01", "Fathi Bashagha"),
     ("the Moroccan interior minister", "2019-01-01", "Abdelouafi Laftit"),
     # Asia
     ("the Afghan interior minister", "2009-06-01", "Mohammad Hanif Atmar"),
