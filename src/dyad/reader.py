@@ -164,6 +164,8 @@ class Reader:
     def _code(self, doc, article: Article, warnings: list[str]) -> Reading:  # noqa: ANN001 - spacy Doc
         tables = self.tables
         doc_actors = actors_stage.find_actors(doc, article, tables.actors)
+        blocs = actors_stage.load_blocs(self.options.data_dir)  # issue 17: blocs as actors (cached)
+        doc_actors = actors_stage.find_blocs(doc, article, doc_actors, blocs)  # issue 17
         dates = dates_stage.find_dates(doc, article, warnings=warnings)
         places = places_stage.find_places(doc, article, tables.gazetteer)
         quotes = quotes_stage.find_quotes(doc, article, doc_actors, cues=tables.cues)
