@@ -21,6 +21,7 @@ from dyad import dates as dates_stage
 from dyad import events as events_stage
 from dyad import places as places_stage
 from dyad import quotes as quotes_stage
+from dyad import relations as relations_stage  # issue 17: memberships the text states
 from dyad.errors import CodingError, DyadError, InputError
 from dyad.ingest import read_inputs, read_text, with_published
 from dyad.nlp import FastPipeline, load_pipeline
@@ -170,9 +171,10 @@ class Reader:
         places = places_stage.find_places(doc, article, tables.gazetteer)
         quotes = quotes_stage.find_quotes(doc, article, doc_actors, cues=tables.cues)
         events = events_stage.find_events(doc, article, doc_actors, dates, places, quotes, tables.lexicon)
+        relations = relations_stage.find_relations(doc, article, doc_actors, blocs)  # issue 17
         return Reading(article=article, actors=tuple(doc_actors.actors), quotes=tuple(quotes),
                        events=tuple(events), dates=tuple(dates), places=tuple(places),
-                       warnings=tuple(warnings))
+                       warnings=tuple(warnings), relations=relations)
 
 
 def _names_a_file(source: str) -> bool:

@@ -322,7 +322,9 @@ def _patterns(tables: BlocTables) -> tuple[tuple[re.Pattern[str], str], ...]:
     joined = "|".join(re.escape(h) for h in heads if h.startswith("-"))
     out = []
     for bloc in tables.blocs.values():
-        parts = [re.escape(p) for p in sorted(bloc.phrases, key=len, reverse=True)]
+        # a phrase's "the" may open a sentence: "The West accused Moscow"
+        parts = [("[Tt]he " + re.escape(p[4:])) if p.startswith("the ") else re.escape(p)
+                 for p in sorted(bloc.phrases, key=len, reverse=True)]
         for adjective in bloc.adjectives:
             if nouns:
                 parts.append(rf"{re.escape(adjective)}(?: [a-z]+)? (?:{nouns})")
