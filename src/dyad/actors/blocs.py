@@ -114,7 +114,7 @@ class BlocTables:
     def find(self, key: str | None) -> Bloc | None:
         """The bloc a key names: its id ("WEST"), its own code ("WST"), its IGO's abbreviation
         or actor id ("igo:SCO"), or its name (any case)."""
-        if not key:
+        if not isinstance(key, str) or not key:
             return None
         bloc_id = self._keys.get(key.strip().casefold())
         return self.blocs.get(bloc_id) if bloc_id else None

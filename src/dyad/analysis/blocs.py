@@ -94,7 +94,13 @@ def _side_mask(events: pd.DataFrame, key: str, side: str, sides: _Sides) -> pd.S
         return events[f"{side}_code"].fillna("").str.upper().str.startswith(key.upper())
     rows = zip(events[f"{side}_code"], events[f"{side}_country"], events[f"{side}_name"], events["day"],
                strict=True)
-    return pd.Series([sides.side_in(bloc.id, c, k, n, d) for c, k, n, d in rows], index=events.index, dtype=bool)
+    return pd.Series([sides.side_in(bloc.id, _text(c), _text(k), _text(n), _text(d)) for c, k, n, d in rows],
+                     index=events.index, dtype=bool)
+
+
+def _text(value: object) -> str | None:
+    """A cell as a string, or None for SQL NULL / pandas NaN."""
+    return value if isinstance(value, str) and value else None
 
 
 def _candidates(store: Store, a: str, b: str, sides: _Sides, since: str | None, until: str | None) -> pd.DataFrame:
@@ -206,10 +212,9 @@ def bloc_partners(store: Store, bloc: str, *, since: str | None = None, until: s
     rows = []
     for event in events.itertuples(index=False):
         side = "target" if event.scope == "outward" else "source"
-        code, country, name = getattr(event, f"{side}_code"), getattr(event, f"{side}_country"), getattr(
-            event, f"{side}_name")
-        others = set(sides.tables.blocs_of(sides.state(code, country), event.day)) if sides.state(
-            code, country) and event.day else set()
+        code, country, name = (_text(getattr(event, f"{side}_{k}")) for k in ("code", "country", "name"))
+        state, day = sides.state(code, country), _text(event.day)
+        others = set(sides.tables.blocs_of(state, day)) if state and day else set()
         own = sides.bloc_of_actor(code, name)
         if own:
             others.add(own)

@@ -148,7 +148,10 @@ def create_app(store_url: str | None, *, token: str | None = None,
 
     from dyad.web import api, pages
 
+    from dyad.web import blocs  # issue 17: the bloc pages and their JSON twins
+
     app.include_router(api.router)
+    app.include_router(blocs.router)
     app.include_router(pages.router)
     static = resources.files("dyad.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
