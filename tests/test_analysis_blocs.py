@@ -43,7 +43,9 @@ def store(tmp_path):
         _reading("f1", "2023-04-03", _event(FIN, RUS, "111", "2023-04-03", "Finland criticised Russia.")),
         _reading("f2", "2023-04-05", _event(FIN, RUS, "163", "2023-04-04", "Finland imposed sanctions on Moscow.")),
         _reading("b1", "2020-01-31", _event(GBR, RUS, "163", "2020-01-31", "Britain imposed sanctions on Russia.")),
-        _reading("b2", "2020-02-03", _event(GBR, CHN, "111", "2020-02-01", "Britain criticised Beijing.")),
+        _reading("b2", "2020-02-03", _event(GBR, CHN, "111", "2020-02-01", "Britain criticised Beijing."),
+                 _event(GBR, Ref(name="Keir Starmer", code="GBROPP", country="GBR", sector="OPP"), "111",
+                        "2020-02-01", "Johnson criticised Starmer.")),
         _reading("w1", "2022-03-01", _event(WEST, RUS, "163", None, "Western countries imposed sanctions on Russia."),
                  _event(RUS, WEST, "111", "2022-03-01", "Moscow denounced the West.")),
         _reading("i1", "2023-07-03", _event(IRN, USA, "111", "2023-07-03", "Raisi criticised Washington.")),
@@ -62,6 +64,9 @@ def test_analysis_blocs_count_a_state_only_while_a_member(store):
     assert eu["sentence"].tolist() == ["Britain imposed sanctions on Russia.", "Finland criticised Russia.",
                                        "Finland imposed sanctions on Moscow."]
     assert bloc_dyad_events(store, "EU", "CHN").empty  # Britain had left by 2020-02-01
+    # a member's domestic events are no dealings between members
+    assert "Johnson criticised Starmer." not in set(bloc_events(store, "NATO")["sentence"])
+    assert bloc_dyad_events(store, "NATO", "GBR").empty
 
 
 def test_analysis_blocs_the_west_counts_its_actor_and_its_members(store):

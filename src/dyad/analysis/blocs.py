@@ -55,9 +55,7 @@ class _Sides:
         return bloc.id if bloc is not None and bloc.code == code else None
 
     def state(self, code: str | None, country: str | None) -> str | None:
-        if country:
-            return country
-        return code[:3] if code and len(code) >= 3 else None
+        return _state(code, country)
 
     def side_in(self, bloc: str, code: str | None, country: str | None, name: str | None, day: str | None) -> bool:
         if self.bloc_of_actor(code, name) == bloc:
@@ -115,7 +113,23 @@ def _candidates(store: Store, a: str, b: str, sides: _Sides, since: str | None, 
         frame = pd.concat(frames, ignore_index=True).drop_duplicates("id") if frames else pd.DataFrame()
     if frame.empty:
         return frame
-    return _with_days(store, frame[frame["source_code"].notna()].reset_index(drop=True))
+    frame = frame[frame["source_code"].notna()]
+    # a state's domestic events (BLR -> BLR, a minister criticising his prime minister) are no
+    # dealings between members: left out, as top_dyads leaves them out by default
+    states = [(_state(c, k), _state(t, u)) for c, k, t, u in zip(frame["source_code"], frame["source_country"],
+                                                                 frame["target_code"], frame["target_country"],
+                                                                 strict=True)]
+    domestic = pd.Series([a is not None and a == b for a, b in states], index=frame.index, dtype=bool)
+    return _with_days(store, frame[~domestic].reset_index(drop=True))
+
+
+def _state(code: object, country: object) -> str | None:
+    code, country = _text(code), _text(country)
+    return country or (code[:3] if code and code[:3] not in _STATELESS else None)
+
+
+#: Codes of actors without a state: an IGO, a bloc, an international militant group.
+_STATELESS = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
 
 def bloc_dyad_events(store: Store, a: str, b: str, *, both_directions: bool = True, since: str | None = None,
