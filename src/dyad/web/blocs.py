@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import AfterValidator
 
 from dyad.actors import BlocTables, load_blocs
 from dyad.analysis.blocs import bloc_events, bloc_members, bloc_partners, bloc_series
@@ -16,17 +17,27 @@ from dyad.store import Store
 from dyad.web import charts
 from dyad.web.app import get_store
 from dyad.web.data import records
-from dyad.web.params import DateParam, Period
+from dyad.web.params import Period, iso_date
 
 router = APIRouter()
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _date_or_none(value: str | None) -> str | None:
+    """A date parameter; an empty one (a form's blank field) is no date."""
+    return iso_date(value) if value else None
+
+
+DateParam = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive); "
+                                                                   "empty = none."), AfterValidator(_date_or_none)]
 BlocPath = Annotated[str, Path(pattern=r"^[A-Za-z][A-Za-z0-9_]{1,11}$", description="Bloc id (WEST, SCO, NATO).")]
 
 #: Events listed on a bloc page, newest first: the series and the partners count them all.
 BLOC_EVENTS = 100
-#: The timeline of members starts here when no spell has an earlier start (the post-war blocs).
-TIMELINE_START = 1945
+#: The timeline of members starts this many years before the first dated entry, or at
+#: TIMELINE_START when no spell has a date (the post-war world).
+TIMELINE_MARGIN, TIMELINE_START = 2, 1945
 TIMELINE_WIDTH, ROW_HEIGHT, LABEL_WIDTH = 860, 14, 70
 
 
@@ -43,14 +54,14 @@ def blocs_list(on: str | None = None) -> list[dict[str, Any]]:
 def _timeline(members: list[dict[str, Any]], today: str) -> dict[str, Any]:
     """Bars of membership spells on a year axis (SVG coordinates computed here, drawn by the template)."""
     years = [int(m["valid_from"][:4]) for m in members if m["valid_from"]]
-    first = min([*years, TIMELINE_START])
+    first = min(years) - TIMELINE_MARGIN if years else TIMELINE_START
     last = int(today[:4]) + 1
     span = max(1, last - first)
 
     def x(day: str | None, default: float) -> float:
         if not day:
             return default
-        year = int(day[:4]) + (int(day[5:7]) - 1) / 12
+        year = min(last, int(day[:4]) + (int(day[5:7]) - 1) / 12)
         return round(LABEL_WIDTH + (TIMELINE_WIDTH - LABEL_WIDTH) * (year - first) / span, 1)
 
     bars = []
@@ -104,7 +115,7 @@ def bloc_page(request: Request, store: StoreDep, bloc: BlocPath, by: Period = "m
     query = "&".join(f"{k}={v}" for k, v in params.items() if v)
     return page(request, "bloc.html", title=found["name"], data=found, params=params,
                 chart=charts.series_chart(found["series"], by),
-                timeline=_timeline(found["members"], found["on"]), json_url=f"/api/blocs/{found['id']}?{query}")
+                timeline=_timeline(found["members"], Date.today().isoformat()), json_url=f"/api/blocs/{found['id']}?{query}")
 
 
 # -- the JSON twins -------------------------------------------------------------------------------------
