@@ -182,7 +182,8 @@ def test_blocs_example_names_the_west_as_an_actor(example_reading):
 @given(st.builds(Relation, subject=st.text(max_size=5), relation=st.sampled_from(["member_of", "left"]),
                  object=st.text(max_size=5), evidence=st.builds(Span, st.integers(0, 99), st.integers(0, 99)),
                  subject_name=st.none() | st.text(max_size=9), object_name=st.none() | st.text(max_size=9),
-                 date=st.none() | st.text(max_size=10), confirmed=st.none() | st.booleans()))
+                 date=st.none() | st.text(max_size=10), confirmed=st.none() | st.booleans(),
+                 stated=st.booleans()))
 def test_blocs_relation_records_roundtrip(relation):
     data = json.loads(json.dumps(relation.to_dict()))
     assert Relation.from_dict(data) == relation

@@ -19,7 +19,7 @@ def test_relations_example_has_the_eight_gold_memberships(example_reading):
     assert _triples(example_reading) == GOLD_SCO
     text = example_reading.article.text
     for relation in example_reading.relations:
-        assert relation.confirmed is True and relation.date == "2022-09-16"
+        assert relation.confirmed is True and relation.stated is True and relation.date == "2022-09-16"
         evidence = text[relation.evidence.start:relation.evidence.end]
         assert evidence.startswith("The SCO") and relation.subject_name in evidence
 
@@ -45,7 +45,7 @@ def test_relations_example_has_the_eight_gold_memberships(example_reading):
 ])
 def test_relations_from_sentences(text, published, expected):
     reading = dyad.read(text, published=published)
-    assert {(r.subject, r.relation, r.object, r.confirmed) for r in reading.relations} == expected
+    assert {(r.subject, r.relation, r.object, r.confirmed) for r in reading.relations if r.stated} == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -60,3 +60,20 @@ def test_relations_none_without_a_membership_statement(text):
 def test_relations_outside_the_tables_are_unconfirmed():
     reading = dyad.read("Japan became a member of the World Trade Organization in 1995.", published="2023-01-01")
     assert {(r.subject, r.object, r.confirmed) for r in reading.relations} == {("JPN", "WTO", None)}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Former colonial ruler France and the EU have suspended aid to Niger.", "2023-07-30", {("FRA", "EU")}),
+    ("ECOWAS chairman Nigerian President Bola Tinubu said it was time for action.", "2023-07-30",
+     {("NGA", "ECOWAS")}),
+    # the tables say no: Britain had left the EU, Sweden was not yet in NATO, Iran not yet in the SCO
+    ("Britain and the EU signed a new fisheries deal.", "2021-05-01", set()),
+    ("Sweden hosted NATO officials in Stockholm.", "2022-06-01", set()),
+    ("Iran sent its foreign minister to the SCO meeting.", "2022-09-16", set()),
+    ("Iran sent its foreign minister to the SCO meeting.", "2023-09-16", {("IRN", "SCO")}),
+])
+def test_relations_implied_by_a_sentence_only_when_the_tables_agree(text, published, expected):
+    reading = dyad.read(text, published=published)
+    implied = {r for r in reading.relations if not r.stated}
+    assert {(r.subject, r.object) for r in implied} == expected
+    assert all(r.confirmed is True and r.relation == "member_of" for r in implied)

@@ -274,6 +274,9 @@ class Relation(_Record):
     ``subject`` is a state (ISO 3166-1 alpha-3), ``object`` a bloc id (``SCO``, ``NATO``) or an
     IGO abbreviation; ``confirmed`` says whether the bloc tables agree on ``date`` (the year the
     text gives, else the article's date): True, False, or None when they don't know the bloc.
+    ``stated`` is False for a membership the text implies but does not state (a member state
+    and its bloc named in one sentence: "France and the EU suspended aid"), kept only when the
+    tables confirm it.
     """
 
     subject: str
@@ -284,12 +287,14 @@ class Relation(_Record):
     object_name: str | None = None
     date: str | None = None
     confirmed: bool | None = None
+    stated: bool = True
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
         return cls(subject=data["subject"], relation=data["relation"], object=data["object"],
                    evidence=Span.from_dict(data["evidence"]), subject_name=data.get("subject_name"),
-                   object_name=data.get("object_name"), date=data.get("date"), confirmed=data.get("confirmed"))
+                   object_name=data.get("object_name"), date=data.get("date"), confirmed=data.get("confirmed"),
+                   stated=data.get("stated", True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,10 @@ Three shapes, each read between mentions the actor stage found (so "Russia" is a
 
 Only formal blocs and IGOs take members here: "the Central Asian nations of Kazakhstan ..." is
 geography, and "the West" is what its table row defines.
+
+Then, implied memberships (``stated=False``): a state, or a body or person of a state, named in
+one sentence with a bloc the tables say it belongs to on the article's date ("Former colonial
+ruler France and the EU suspended aid", "ECOWAS chairman Nigerian President Bola Tinubu").
 """
 
 from __future__ import annotations
@@ -91,11 +95,36 @@ def find_relations(doc: Doc | None, article: Article, doc_actors: DocActors,
     """
     text = article.text
     found: dict[tuple[str, str, str], Relation] = {}
+    implied: dict[tuple[str, str, str], Relation] = {}
     for start, end in _sentences(doc, text):
         mentions = [(m, a) for m, a in doc_actors.mentions_in(start, end)]
         for relation in _in_sentence(text, mentions, tables, article.published, end):
             found.setdefault((relation.subject, relation.relation, relation.object), relation)
+        for relation in _implied(mentions, tables, article.published):
+            implied.setdefault((relation.subject, relation.relation, relation.object), relation)
+    for key, relation in implied.items():
+        if key not in found and (key[0], "left", key[2]) not in found:
+            found[key] = relation
     return tuple(found.values())
+
+
+def _implied(mentions: list[tuple[Mention, Actor]], tables: BlocTables, published: str | None) -> Iterator[Relation]:
+    """Member states named in one sentence with their bloc, as the tables have it on the date."""
+    date = published[:10] if published else None
+    blocs = [(m, a, tables.find(a.id)) for m, a in mentions]
+    blocs = [(m, b) for m, _a, b in blocs if b is not None and b.kind == "formal"]
+    if not blocs:
+        return
+    for mention, actor in mentions:
+        state = actor.country if actor.sector != "IGO" else None
+        if not state:
+            continue
+        for bloc_mention, bloc in blocs:
+            if tables.is_member(state, bloc.id, date):
+                start, end = min(mention.start, bloc_mention.start), max(mention.end, bloc_mention.end)
+                yield Relation(subject=state, relation="member_of", object=bloc.id, evidence=Span(start, end),
+                               subject_name=mention.text, object_name=bloc.name, date=date, confirmed=True,
+                               stated=False)
 
 
 def _in_sentence(text: str, mentions: list[tuple[Mention, Actor]], tables: BlocTables,
