@@ -366,7 +366,7 @@ def find_blocs(doc: Doc | None, article: Article, doc_actors: DocActors, tables:
     by_id = {a.id: i for i, a in enumerate(actors)}
     added = False
     for start, end, bloc_id in _bloc_mentions(text, tables):
-        if doc_actors.mentions_in(start, end) or _overlaps(doc_actors, start, end):
+        if doc_actors.actor_at(start, end) is not None:  # another actor holds (part of) the phrase
             continue
         bloc = tables.blocs[bloc_id]
         mention = Mention(text=text[start:end], start=start, end=end)
@@ -380,11 +380,6 @@ def find_blocs(doc: Doc | None, article: Article, doc_actors: DocActors, tables:
             actors[index] = replace(old, mentions=tuple(sorted((*old.mentions, mention), key=lambda m: m.start)))
         added = True
     return DocActors.build(actors) if added else doc_actors
-
-
-def _overlaps(doc_actors: DocActors, start: int, end: int) -> bool:
-    actor = doc_actors.actor_at(start, end)
-    return actor is not None
 
 
 __all__ = ["Bloc", "BlocTables", "Spell", "day_of", "find_blocs", "load_blocs"]

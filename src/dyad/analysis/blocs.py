@@ -12,7 +12,7 @@ returns a pandas DataFrame like ``dyad.analysis.dyads``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,8 +22,6 @@ from dyad.analysis.dyads import QUADS, SERIES_COLUMNS, Period, dyad_events, seri
 
 if TYPE_CHECKING:
     from dyad.store import Store
-
-Scope = Literal["internal", "outward", "inward"]
 
 BLOC_SERIES_COLUMNS = [*SERIES_COLUMNS, "internal", "outward", "inward"]
 MEMBER_COLUMNS = ["member", "valid_from", "valid_to", "via", "note"]
@@ -211,7 +209,8 @@ def bloc_members(bloc: str, *, date: str | None = None, tables: BlocTables | Non
     if date and not df.empty:
         day = day_of(date)
         df = df[df["member"].isin(tables.members(found.id, day))]
-        df = df[(df["valid_from"].isna() | (df["valid_from"] <= day)) & (df["valid_to"].isna() | (df["valid_to"] > day))]
+        started = df["valid_from"].isna() | (df["valid_from"] <= day)
+        df = df[started & (df["valid_to"].isna() | (df["valid_to"] > day))]
     return df.sort_values(["valid_from", "member"], na_position="first").reset_index(drop=True)
 
 

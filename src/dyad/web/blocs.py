@@ -115,7 +115,8 @@ def bloc_page(request: Request, store: StoreDep, bloc: BlocPath, by: Period = "m
     query = "&".join(f"{k}={v}" for k, v in params.items() if v)
     return page(request, "bloc.html", title=found["name"], data=found, params=params,
                 chart=charts.series_chart(found["series"], by),
-                timeline=_timeline(found["members"], Date.today().isoformat()), json_url=f"/api/blocs/{found['id']}?{query}")
+                timeline=_timeline(found["members"], Date.today().isoformat()),
+                json_url=f"/api/blocs/{found['id']}?{query}")
 
 
 # -- the JSON twins -------------------------------------------------------------------------------------
