@@ -8,6 +8,8 @@ from dyad.cli.options import db_option, format_option, open_db
 from dyad.cli.render import emit_frame
 
 _PERIODS = click.Choice(["day", "week", "month", "year"])
+_DATA_DIR = click.option("--data-dir", type=click.Path(file_okay=False), metavar="DIR",
+                         help="Folder of your own data files; DIR/blocs/*.tsv extend or override dyad's blocs.")
 _EVENT_COLUMNS = ("date", "direction", "scope", "source_code", "source_name", "code", "label", "target_code",
                   "target_name", "n_reports")
 
@@ -23,8 +25,9 @@ _EVENT_COLUMNS = ("date", "direction", "scope", "source_code", "source_name", "c
 @click.option("--date", metavar="DATE", help="With --show members: only the members on DATE.")
 @click.option("--since", metavar="DATE", help="Events on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Events on or before DATE.")
+@_DATA_DIR
 @format_option("table", "json", "csv", default="table")
-def bloc_command(bloc, db, show, other, by, date, since, until, fmt) -> None:  # noqa: ANN001, PLR0913
+def bloc_command(bloc, db, show, other, by, date, since, until, data_dir, fmt) -> None:  # noqa: ANN001, PLR0913
     """The events of BLOC's members (a bloc id: WEST, SCO, NATO, EU ...), each state counted only
     while a member on the event's date: per period, internal (member to member), outward and inward.
 
@@ -38,7 +41,9 @@ def bloc_command(bloc, db, show, other, by, date, since, until, fmt) -> None:  #
     from dyad.analysis.blocs import bloc_dyad_events, bloc_events, bloc_members, bloc_partners, bloc_series
     from dyad.analysis.dyads import series_of
 
-    tables = load_blocs()
+    tables = load_blocs(data_dir)
+    for warning in tables.warnings:
+        click.echo(f"dyad: warning: {warning}", err=True)
     found = tables.find(bloc)
     if found is None:
         raise click.BadParameter(f"{bloc!r} is not a bloc; `dyad blocs` lists them", param_hint="BLOC")
@@ -61,8 +66,9 @@ def bloc_command(bloc, db, show, other, by, date, since, until, fmt) -> None:  #
 
 @click.command("blocs")
 @click.option("--date", metavar="DATE", help="Count members on DATE (default: today).")
+@_DATA_DIR
 @format_option("table", "json", "csv", default="table")
-def blocs_command(date, fmt) -> None:  # noqa: ANN001
+def blocs_command(date, data_dir, fmt) -> None:  # noqa: ANN001
     """The blocs dyad knows: id, actor code, kind, members on DATE, and how it is defined.
 
     \b
@@ -73,7 +79,7 @@ def blocs_command(date, fmt) -> None:  # noqa: ANN001
 
     from dyad.actors import load_blocs
 
-    tables = load_blocs()
+    tables = load_blocs(data_dir)
     rows = [{"id": b.id, "code": b.code, "name": b.name, "kind": b.kind,
              "members": len(tables.members(b.id, date)), "definition": b.definition}
             for b in tables.blocs.values()]
