@@ -163,6 +163,10 @@ def test_blocs_named_as_actors(text, published, mention, code):
     "Investors in the West are nervous about the war.",
     "He grew up in Western Australia and studied Western music.",
     "Fighting continued in western Ukraine overnight.",
+    "Unemployment rose in the West Midlands and the West of England.",
+    "The World Bank director for the West Bank and Gaza said aid had dried up.",
+    "The show has been one of the West End's hottest tickets.",
+    "She won gold at the Commonwealth Games in Melbourne.",
 ])
 def test_blocs_places_and_other_words_are_not_bloc_actors(text):
     reading = dyad.read(text, published="2022-03-01")

@@ -322,9 +322,7 @@ def _patterns(tables: BlocTables) -> tuple[tuple[re.Pattern[str], str], ...]:
     joined = "|".join(re.escape(h) for h in heads if h.startswith("-"))
     out = []
     for bloc in tables.blocs.values():
-        # a phrase's "the" may open a sentence: "The West accused Moscow"
-        parts = [("[Tt]he " + re.escape(p[4:])) if p.startswith("the ") else re.escape(p)
-                 for p in sorted(bloc.phrases, key=len, reverse=True)]
+        parts = [_phrase_pattern(p) for p in sorted(bloc.phrases, key=len, reverse=True)]
         for adjective in bloc.adjectives:
             if nouns:
                 parts.append(rf"{re.escape(adjective)}(?: [a-z]+)? (?:{nouns})")
@@ -333,6 +331,16 @@ def _patterns(tables: BlocTables) -> tuple[tuple[re.Pattern[str], str], ...]:
         if parts:
             out.append((re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"), bloc.id))
     return tuple(out)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: its "the" may open a sentence ("The West accused Moscow"); a phrase
+    ending in a name is not the start of a longer name ("the West Midlands", "the West Bank",
+    "the West End", "the West of England", "the Quad Cities")."""
+    pattern = ("[Tt]he " + re.escape(phrase[4:])) if phrase.startswith("the ") else re.escape(phrase)
+    if phrase.split()[-1][:1].isupper():
+        pattern += r"(?!\s+(?:of\s+)?[A-Z][a-z])"
+    return pattern
 
 
 def _bloc_mentions(text: str, tables: BlocTables) -> list[tuple[int, int, str]]:
