@@ -93,3 +93,14 @@ def test_web_browser_bloc_page(server, page):
     assert "2023-04-04 FIN joined" in page.inner_text("ul.changes")
     shot(page, "8-bloc-nato")
     assert page.problems == []
+
+
+def test_web_browser_article_lists_memberships(server, page):
+    page.goto(server + "/articles")
+    page.locator("a", has_text="Putin, Xi Hail").first.click()
+    page.wait_for_url("**/article/**")
+    memberships = page.inner_text("section.relations")
+    assert "member of SCO" in memberships and "Kazakhstan" in memberships
+    page.locator('section.relations a[href="/bloc/SCO"]').first.click()
+    page.wait_for_url("**/bloc/SCO")
+    assert page.problems == []
