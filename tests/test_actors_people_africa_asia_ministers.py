@@ -108,6 +108,19 @@ def tables():
     ("the Gambian interior minister", "2010-01-01", "Ousman Sonko"),
     ("Mai Ahmad Fatty", "2017-06-01", "GMBGOV"),
     ("Kpatcha Gnassingbe", "2006-01-01", "TGOMIL"),
+    # Mauritius (the prime minister holds defence and home affairs), Timor-Leste, Maldives, Brunei, Bhutan
+    ("the Mauritian defence minister", "2020-01-01", "Pravind Jugnauth"),
+    ("the Mauritian interior minister", "2010-01-01", "Navin Ramgoolam"),
+    ("the East Timorese defence minister", "2016-01-01", "Cirilo Cristóvão"),
+    ("the Timorese defence minister", "2010-01-01", "Xanana Gusmão"),
+    ("the Maldivian interior minister", "2014-06-01", "Umar Naseer"),
+    ("Adam Shareef", "2017-01-01", "MDVMIL"),
+    ("Ali Ihusaan", "2024-06-01", "MDVGOV"),
+    ("the Bruneian interior minister", "2015-01-01", "Badaruddin Othman"),
+    ("Abu Bakar Apong", "2020-01-01", "BRNGOV"),
+    ("Minjur Dorji", "2010-01-01", "BTNGOV"),
+    ("Youba Sambou", "2001-06-01", "SENMIL"),
+    ("Patrick Nyamvumba", "2020-01-01", "RWAGOV"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
