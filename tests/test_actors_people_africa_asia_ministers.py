@@ -121,6 +121,15 @@ def tables():
     ("Minjur Dorji", "2010-01-01", "BTNGOV"),
     ("Youba Sambou", "2001-06-01", "SENMIL"),
     ("Patrick Nyamvumba", "2020-01-01", "RWAGOV"),
+    # Tanzania's home affairs office before 2008, Chad's foreign office after 2020, Malawi
+    ("Omar Mapuri", "2004-01-01", "TZAGOV"),
+    ("the Tanzanian interior minister", "2007-06-01", "Joseph Mungai"),
+    ("Amine Abba Sidick", "2021-01-01", "TCDGOV"),
+    ("the Chadian foreign minister", "2023-01-01", "Mahamat Saleh Annadif"),
+    ("Abderaman Koulamallah", "2024-09-01", "TCDGOV"),
+    ("the Malawian defence minister", "2024-01-01", "Harry Mkandawire"),
+    ("Richard Chimwendo Banda", "2021-01-01", "MWIGOV"),
+    ("the Malawian interior minister", "2024-01-01", "Ken Zikhale Ng'oma"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
