@@ -130,6 +130,8 @@ def tables():
     ("the Malawian defence minister", "2024-01-01", "Harry Mkandawire"),
     ("Richard Chimwendo Banda", "2021-01-01", "MWIGOV"),
     ("the Malawian interior minister", "2024-01-01", "Ken Zikhale Ng'oma"),
+    ("the Guinean defence minister", "2013-01-01", "Alpha Condé"),
+    ("Mohamed Diane", "2019-01-01", "GINMIL"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
