@@ -61,7 +61,7 @@ def tables():
     # Senegal
     ("Becaye Diop", "2005-01-01", "SENMIL"),
     ("Augustin Tine", "2015-01-01", "SENMIL"),
-    ("the Senegalese defence minister", "2023-06-01", "Oumar Youm"),
+    ("the Senegalese defence minister", "2024-01-01", "Oumar Youm"),
     ("Senegal's interior minister", "2011-06-23", "Ousmane Ngom"),
     ("the Senegalese interior minister", "2003-12-01", "Macky Sall"),
     # Côte d'Ivoire
@@ -132,6 +132,11 @@ def tables():
     ("the Malawian interior minister", "2024-01-01", "Ken Zikhale Ng'oma"),
     ("the Guinean defence minister", "2013-01-01", "Alpha Condé"),
     ("Mohamed Diane", "2019-01-01", "GINMIL"),
+    ("Alfred Gasana", "2023-01-01", "RWAGOV"),
+    ("the Rwandan interior minister", "2025-01-01", "Vincent Biruta"),
+    ("Filomeno Paixao", "2020-01-01", "TLSMIL"),
+    ("the Timorese defence minister", "2024-06-01", "Donaciano Gomes"),
+    ("Makhtar Cissé", "2024-03-20", "SENGOV"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
