@@ -137,6 +137,8 @@ def tables():
     ("Filomeno Paixao", "2020-01-01", "TLSMIL"),
     ("the Timorese defence minister", "2024-06-01", "Donaciano Gomes"),
     ("Makhtar Cissé", "2024-03-20", "SENGOV"),
+    ("the Beninese defence minister", "2009-01-01", "Issifou Kogui N'Douro"),
+    ("Alain Nouatin", "2022-07-11", "BENMIL"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
