@@ -67,6 +67,8 @@ def tables():
     # Côte d'Ivoire
     ("the Ivorian defence minister", "2001-06-01", "Moïse Lida Kouassi"),
     ("Rene Amani", "2005-01-01", "CIVMIL"),
+    ("the Ivorian defence minister", "2006-06-01", "René Aphing Kouassi"),
+    ("the Ivorian interior minister", "2006-06-01", "Joseph Dja Blé"),
     ("Michel Amani N'Guessan", "2008-01-01", "CIVMIL"),
     ("the Ivorian interior minister", "2001-06-01", "Émile Boga Doudou"),
     ("Desire Tagro", "2009-01-01", "CIVGOV"),
@@ -106,7 +108,9 @@ def tables():
     ("Tlohang Sekhamane", "2016-01-01", "LSOGOV"),
     # the Gambia, Togo
     ("the Gambian interior minister", "2010-01-01", "Ousman Sonko"),
-    ("Mai Ahmad Fatty", "2017-06-01", "GMBGOV"),
+    ("Ebrima Mballow", "2018-06-01", "GMBGOV"),
+    ("the Gambian interior minister", "2023-01-01", "Seyaka Sonko"),
+    ("Sheikh Omar Faye", "2021-01-01", "GMBMIL"),
     ("Kpatcha Gnassingbe", "2006-01-01", "TGOMIL"),
     # Mauritius (the prime minister holds defence and home affairs), Timor-Leste, Maldives, Brunei, Bhutan
     ("the Mauritian defence minister", "2020-01-01", "Pravind Jugnauth"),
