@@ -143,6 +143,9 @@ def tables():
     ("Makhtar Cissé", "2024-03-20", "SENGOV"),
     ("the Beninese defence minister", "2009-01-01", "Issifou Kogui N'Douro"),
     ("Alain Nouatin", "2022-07-11", "BENMIL"),
+    ("Francis Bozize", "2010-01-01", "CAFMIL"),
+    ("the Central African defence minister", "2019-01-01", "Marie-Noëlle Koyara"),
+    ("Ndelu Seretse", "2013-09-02", "BWAMIL"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
