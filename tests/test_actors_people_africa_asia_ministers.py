@@ -146,6 +146,10 @@ def tables():
     ("Francis Bozize", "2010-01-01", "CAFMIL"),
     ("the Central African defence minister", "2019-01-01", "Marie-Noëlle Koyara"),
     ("Ndelu Seretse", "2013-09-02", "BWAMIL"),
+    ("the Chadian defence minister", "2020-01-01", "Daoud Yaya Brahim"),
+    ("Issakha Malloua Djamous", "2024-09-01", "TCDMIL"),
+    ("the Mauritanian defence minister", "2019-01-01", "Mohamed Ould Ghazouani"),
+    ("Damantang Albert Camara", "2020-06-01", "GINGOV"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
