@@ -150,6 +150,8 @@ def tables():
     ("Issakha Malloua Djamous", "2024-09-01", "TCDMIL"),
     ("the Mauritanian defence minister", "2019-01-01", "Mohamed Ould Ghazouani"),
     ("Damantang Albert Camara", "2020-06-01", "GINGOV"),
+    ("Marguerite Gnakade", "2021-06-01", "TGOMIL"),
+    ("Faure Gnassingbe", "2015-01-01", "TGOGOV"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
     actor = tables.resolve(text, date)
