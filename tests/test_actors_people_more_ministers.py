@@ -61,6 +61,11 @@ def tables():
     ("the Yemeni interior minister", "2005-01-01", "Rashad al-Alimi"),
     ("the Yemeni interior minister", "2013-01-01", "Abdul Qader Qahtan"),
     ("the Yemeni interior minister", "2022-01-01", "Ibrahim Haydan"),
+    ("the Kuwaiti interior minister", "2015-06-30", "Mohammad Al-Khalid Al-Sabah"),
+    ("the Kuwaiti defence minister", "2016-01-01", "Khalid Al-Jarrah Al-Sabah"),
+    ("the Jordanian interior minister", "2010-06-01", "Nayef al-Qadi"),
+    ("the Peruvian interior minister", "2009-06-05", "Mercedes Cabanillas"),
+    ("the Bolivian defence minister", "2003-10-01", "Carlos Sánchez Berzaín"),
     ("the Bahraini defence minister", "2021-01-01", "Abdullah bin Hassan Al Nuaimi"),
     # Europe
     ("the Latvian interior minister", "2015-01-01", "Rihards Kozlovskis"),
@@ -81,6 +86,9 @@ def tables():
     ("the Liberian defence minister", "2012-01-01", "Brownie Samukai"),
     ("the Mozambican defence minister", "2010-01-01", "Filipe Nyusi"),
     ("the South Sudanese defence minister", "2016-01-01", "Kuol Manyang Juuk"),
+    ("the Zimbabwean interior minister", "2016-01-01", "Ignatius Chombo"),
+    ("the Zimbabwean interior minister", "2008-06-01", "Kembo Mohadi"),
+    ("the Liberian minister of internal affairs", "2020-01-01", "Varney Sirleaf"),
     # Asia and the Pacific
     ("the Nepalese defence minister", "2019-01-01", "Ishwar Pokhrel"),
     ("Tiran Alles", "2023-06-01", "Tiran Alles"),
@@ -122,8 +130,8 @@ FOREIGN = ("Foreign Minister of",)
 # Offices this file fills on a date (one holder at a time, whichever table holds the row).
 IN_FORCE = [
     ("2020-06-01", INTERIOR, "JOR KWT OMN PSE YEM LVA LUX CYP MNE GHA NER COD MOZ HND SLV PRY"),
-    ("2005-06-01", INTERIOR, "KWT OMN PSE YEM LVA LUX GTM"),
-    ("2020-06-01", DEFENCE, "PER BOL GTM HND SLV DOM OMN LBR MOZ NPL SSD SUR BHR"),
+    ("2005-06-01", INTERIOR, "KWT OMN PSE YEM LVA LUX GTM ZWE"),
+    ("2020-06-01", DEFENCE, "PER BOL GTM HND SLV DOM OMN KWT LBR MOZ NPL SSD SUR BHR"),
     ("2005-06-01", DEFENCE, "KWT OMN SLV MOZ"),
     ("2005-06-01", FOREIGN, "GRD HTI"),
     ("2020-06-01", FOREIGN, "GRD NRU TON"),
