@@ -93,6 +93,13 @@ def tables():
     ("the Nepalese defence minister", "2019-01-01", "Ishwar Pokhrel"),
     ("Tiran Alles", "2023-06-01", "Tiran Alles"),
     ("Lionel Aingimea", "2020-06-01", "Lionel Aingimea"),
+    ("the Mongolian defence minister", "2010-01-01", "Luvsanvandan Bold"),
+    ("Daoud Aly Mohammedine", "2022-06-01", "Daoud Aly Mohammedine"),
+    ("the Burkinabe defence minister", "2023-06-01", "Kassoum Coulibaly"),
+    ("the Gabonese defence minister", "2005-01-01", "Ali Bongo Ondimba"),
+    ("the Gabonese defence minister", "2020-01-01", "Rose Christiane Ossouka Raponda"),
+    ("John Sandy", "2011-06-01", "John Sandy"),
+    ("the Dominican interior minister", "2014-01-01", "José Ramón Fadul"),
 ])
 def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
     actor = tables.resolve(text, date)
