@@ -66,6 +66,7 @@ def tables():
     ("the Jordanian interior minister", "2010-06-01", "Nayef al-Qadi"),
     ("the Peruvian interior minister", "2009-06-05", "Mercedes Cabanillas"),
     ("the Bolivian defence minister", "2003-10-01", "Carlos Sánchez Berzaín"),
+    ("the Yemeni defence minister", "2023-01-01", "Mohsen al-Daeri"),
     ("the Bahraini defence minister", "2021-01-01", "Abdullah bin Hassan Al Nuaimi"),
     # Europe
     ("the Latvian interior minister", "2015-01-01", "Rihards Kozlovskis"),
