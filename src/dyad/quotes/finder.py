@@ -182,7 +182,7 @@ def starts_sentence(text: str, piece: Piece, paragraph_start: int) -> bool:
     before = text[j]
     inner = text[piece.start:piece.end]
     capital = inner[:1].isupper()
-    if before in SENTENCE_END + ":;—–(" or before in DOUBLE_CLOSERS + SINGLE_CLOSERS + '"':
+    if before in SENTENCE_END + ":;—–(" or before in DOUBLE_CLOSERS + SINGLE_CLOSERS + '"\'':
         return True
     if before == ",":
         return capital
@@ -192,7 +192,9 @@ def starts_sentence(text: str, piece: Piece, paragraph_start: int) -> bool:
 def _clause_final(text: str, piece: Piece) -> bool:
     """Whether a partial quote ends its clause (``The country "has made changes," McConnell said``)."""
     inner = text[piece.start:piece.end].rstrip()
-    after = text[piece.close_at + 1:piece.close_at + 2] if piece.close_at is not None else ""
+    after = ""
+    if piece.close_at is not None:
+        after = text[piece.close_at + piece.close_len:piece.close_at + piece.close_len + 1]
     return inner[-1:] in ",.!?—" or after in (",", "—")
 
 
@@ -399,7 +401,7 @@ def _embedded_quote(embed: Embed, k: int, piece: Piece, cue_re: re.Pattern[str],
     text = embed.text
     inner = text[piece.start:piece.end]
     lead = text[:piece.open_at] if piece.open_at is not None else text[:piece.start]
-    tail = text[piece.close_at + 1:] if piece.close_at is not None else ""
+    tail = text[piece.close_at + piece.close_len:] if piece.close_at is not None else ""
     speaker_name = addressee_name = cue = None
     matches = list(cue_re.finditer(lead))
     if matches:
