@@ -103,7 +103,7 @@ def find_quotes(doc: Doc, article: Article, doc_actors: DocActorsLike | None, *,
     cues = cues or load_cues()
     text = article.text
     paragraphs = [(p.start, p.end) for p in article.paragraphs] or paragraph_spans(text)
-    pieces = find_pieces(text, paragraphs)
+    pieces = find_pieces(text, paragraphs, headings=_headings(article, paragraphs))
     in_quote = _token_mask(doc, pieces)
     attributor = Attributor(doc, cues, in_quote)
     resolver = SpeakerResolver(doc, doc_actors, cues, in_quote, text)
@@ -117,6 +117,17 @@ def find_quotes(doc: Doc, article: Article, doc_actors: DocActorsLike | None, *,
         quotes.append(_quote(item, text, resolver))
     quotes.extend(_embedded_quotes(article, doc_actors, cues))
     return tuple(quotes)
+
+
+def _headings(article: Article, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
+    """The paragraphs that repeat the article's title, or are subheadings (see ``is_subheading``)."""
+    title = _bare(article.title or "")
+    return frozenset(k for k, (lo, hi) in enumerate(paragraphs)
+                     if (title and _bare(article.text[lo:hi]) == title) or is_subheading(article.text[lo:hi]))
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 # -- step 2: patterns ----------------------------------------------------------------------

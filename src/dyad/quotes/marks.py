@@ -11,7 +11,8 @@ The *primary* family of a paragraph (double or single) is chosen by counting the
 forms there: single marks are the quotation marks of a paragraph whose double marks form no pair,
 or whose first single pair encloses its first double pair (British style: ``‘He called it “absurd”,’
 she said``); otherwise single marks are nested quotes or apostrophes and are left alone. A quote
-carried on from the paragraph before keeps its family. Marks of the other family never open or
+carried on from the paragraph before keeps its family. A headline (``is_headline``) in an article
+that holds double marks keeps to double marks (US headlines put single marks around speech). Marks of the other family never open or
 close anything.
 
 Whether a mark opens or closes is read from its context first (space or start before it and a
@@ -68,6 +69,16 @@ _OPEN_LEFT = set("([{—–-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
 _CLOSE_RIGHT = set(",.;:!?)]}—–-/…") | set(DOUBLE_CLOSERS) | set(SINGLE_CLOSERS) | {APOSTROPHE, STRAIGHT}
 # letters after which a single closing mark may be a possessive apostrophe (the players' union)
 _POSSESSIVE_BEFORE = "sSzZ"
+
+# A paragraph of at most this many words with this share of its longer words capitalised is a
+# headline ("Trump Was ‘Mocking’ Clinton Camp."): headlines use single marks where the body of the
+# same article uses double ones, so there single marks stay primary only when the paragraph holds no
+# double marks and the article none either.
+HEADLINE_MAX_WORDS = 30
+HEADLINE_CAPITALISED = 0.75
+# words this short (of, to, a, in) are left lower case in a headline and are not counted
+HEADLINE_SMALL_WORD = 3
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 # punctuation at the very end of a quote that belongs to the surrounding sentence
 TRAILING_PUNCTUATION = ",;"
@@ -226,6 +237,16 @@ def primary_family(doubles: list[Mark], singles: list[Mark], *, continues_single
     return "single" if s_open < d_open and d_close < s_close else "double"
 
 
+def is_headline(text: str) -> bool:
+    """Whether a paragraph reads as a headline: short, its longer words capitalised (see
+    ``HEADLINE_CAPITALISED``)."""
+    words = _WORDS.findall(text)
+    if not words or len(words) > HEADLINE_MAX_WORDS:
+        return False
+    longer = [w for w in words if len(w) > HEADLINE_SMALL_WORD] or words
+    return sum(w[0].isupper() for w in longer) >= HEADLINE_CAPITALISED * len(longer)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -234,8 +255,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_pieces(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Piece]:
-    """All top-level quoted stretches of ``text``, in order (see the module docstring)."""
+def find_pieces(text: str, paragraphs: list[tuple[int, int]] | None = None, *,
+                headings: frozenset[int] = frozenset()) -> list[Piece]:
+    """All top-level quoted stretches of ``text``, in order (see the module docstring).
+
+    ``headings``: numbers of paragraphs known to be headings (the article's title repeated in its
+    text), read like headlines.
+    """
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     pieces: list[Piece] = []
@@ -243,12 +269,15 @@ def find_pieces(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     carried: int | None = None  # chain of a quote left open at the previous paragraph's end
     carried_family: Family | None = None
     marks_of = [marks_in(text, lo, hi) for lo, hi in paragraphs]
+    article_doubles = any(m.family == "double" for marks in marks_of for m in marks)
     for number, (lo, hi) in enumerate(paragraphs):
         doubles = [m for m in marks_of[number] if m.family == "double"]
         singles = _without_possessives(text, [m for m in marks_of[number] if m.family == "single"], hi)
         family = primary_family(doubles, singles,
                                 continues_single=carried_family == "single" and bool(singles) and singles[0].at == lo,
                                 continued_single=_opens_paragraph(marks_of, number + 1, paragraphs))
+        if family == "single" and article_doubles and (number in headings or is_headline(text[lo:hi])):
+            family = "double"  # a headline's single marks in an article quoted with double ones
         stack: list[_Open] = []
         chain: int | None = None  # chain of the quote open at top level
         first = True
