@@ -195,6 +195,8 @@ def starts_sentence(text: str, piece: Piece, paragraph_start: int) -> bool:
     capital = inner[:1].isupper()
     if before in SENTENCE_END + ":;—–(" or before in DOUBLE_CLOSERS + SINGLE_CLOSERS + '"\'':
         return True
+    if before == "-" and text[j - 1:j] == "-":
+        return True  # "--", a typewriter dash
     if before == ",":
         return capital
     return capital and any(c in inner[:-1] for c in ".!?") and count_words(inner) > SCARE_MAX_WORDS
@@ -298,13 +300,26 @@ def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: Speaker
         return best[1]
     if subject_voice is not None:
         return Attribution(subject_voice[1], None, None, None, "context")
+    return _label(span, resolver)
+
+
+def _label(span: Span, resolver: SpeakerResolver) -> Attribution | None:
+    """A label ending in a colon names the speaker of what follows: ``Jane Doe, a nurse from Ohio:``
+    (the root of its last sentence, a name or a speaker noun)."""
+    words = [t for t in span if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    root = words[-1].sent.root if words[-1].sent.root.i >= span.start else None
+    if root is not None and root.pos_ in ("PROPN", "NOUN") and resolver.is_speakerlike(root):
+        return Attribution(root, None, None, None, "label")
     return None
 
 
 def is_subheading(paragraph: str) -> bool:
-    """A short paragraph without final punctuation ("'Alternative' to West")."""
+    """A short paragraph without final punctuation ("'Alternative' to West"); one ending in a colon
+    introduces what follows ("Caddell continued:") and is no subheading."""
     stripped = paragraph.strip()
-    return count_words(stripped) <= SUBHEADING_MAX_WORDS and stripped[-1:] not in SENTENCE_END + "\"”’'"
+    return count_words(stripped) <= SUBHEADING_MAX_WORDS and stripped[-1:] not in SENTENCE_END + "\"”’':"
 
 
 # -- step 4: scare quotes and titles ---------------------------------------------------------

@@ -20,7 +20,9 @@ on, so a chain of "he said ... he added ... he argued" reaches back to the sente
 him, however long (each link at most ``MAX_ANTECEDENT_SENTENCES`` back). The pronoun is resolved
 this way before the actor layer's own reading of it is asked.
 
-A phrase whose head is a description with an apposed person name ("the head of the league,
+A definite description ("the bloc said") no actor covers speaks as the actor of the nearest
+earlier phrase with the same head noun ("the ECOWAS regional bloc"). A phrase whose head is a
+description with an apposed person name ("the head of the league,
 Jane Doe, warned") speaks as that name. A date, a time or an amount is never a speaker, nor is
 a dateline ("WASHINGTON —").
 """
@@ -51,6 +53,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How many pronoun-to-pronoun links a chain may follow (each link looks back at most
 # MAX_ANTECEDENT_SENTENCES): long interviews run "he said ... he added ..." for a dozen sentences.
 MAX_CHAIN_LINKS = 12
+# How far back a definite description ("the bloc") may name its actor again: about two paragraphs.
+DESCRIPTION_LOOKBACK = 150
+# and how many words before that earlier head may hold the name it describes ("the Economic
+# Community of West African States (ECOWAS) regional bloc")
+DESCRIPTION_MODIFIERS = 6
 # entity types that never speak ("Thursday", "two hours", "$5 million")
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 # tokens a speaker phrase may carry to the left of its head ("the", "Chinese", "state broadcaster")
@@ -133,6 +140,10 @@ class SpeakerResolver:
         named = self._apposed_name(head)
         if named is not None:
             return self.ref(named, pronouns=False, names_only=names_only)
+        earlier = self._described_before(head)
+        if earlier is not None:
+            return ActorRef(name=earlier.name, code=earlier.code, country=earlier.country, sector=earlier.sector,
+                            id=earlier.id, mention=Mention(self.text[start:end], start, end))
         if names_only and head.pos_ != "PROPN":
             return None
         text = self.text[start:end]
@@ -153,6 +164,28 @@ class SpeakerResolver:
             if at_start and after is not None and (after.text in ("—", "–", "--", "-", "(", ",") or after.is_space):
                 return False
         return True
+
+    def _described_before(self, head: Token) -> Actor | None:
+        """The actor a definite description names again: "the bloc" after "the ECOWAS regional
+        bloc", "the ministry" after "Russia's foreign ministry" (the nearest earlier phrase with the
+        same head noun that the actor layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK`` tokens back)."""
+        if self.actors is None or head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.lefts):
+            return None
+        for i in range(head.i - 1, max(-1, head.i - DESCRIPTION_LOOKBACK), -1):
+            token = self.doc[i]
+            if token.lower_ != head.lower_ or token.pos_ not in ("NOUN", "PROPN") or self.in_quote[i] >= 0:
+                continue
+            actor, _ = self._actor_for(token, *phrase_bounds(token))
+            if actor is not None:
+                return actor
+            # "the ECOWAS regional bloc": a name among the few words before the head (in its sentence)
+            sentence_start = self.sentence(i)[0]
+            near = self.doc[max(sentence_start, i - DESCRIPTION_MODIFIERS)].idx
+            named = [(m, a) for m, a in self.actors.mentions_in(self.doc[sentence_start].idx, token.idx)
+                     if m.end >= near]
+            if named:
+                return named[-1][1]
+        return None
 
     def _apposed_name(self, head: Token) -> Token | None:
         """The person name apposed to a descriptive head ("the leader of the league, Jane Doe,")."""
