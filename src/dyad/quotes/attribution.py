@@ -27,6 +27,11 @@ MAX_SPEAKER_TOKENS = 30
 # Reading the tokens before a quote for "X told reporters on Tuesday: "..."".
 MAX_LEAD_TOKENS = 14
 
+# Verbs whose "as" gives a role, not a characterisation ("served as "acting director"", "known as
+# the "Patriot Act""): a quote under them names a thing and nobody says it.
+ROLE_VERBS = ("serve", "act", "work", "function", "run", "join", "remain", "stand", "know", "double", "pose",
+              "rank", "qualify", "count", "emerge", "return", "come", "begin", "start", "appear", "live")
+
 # Inflected forms the tagger sometimes gets wrong (a "says" tagged as a plural noun), mapped
 # to their lemma; only forms that are verbs in news prose whatever their tag.
 CUE_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add",
@@ -423,6 +428,45 @@ class Attributor:
                 return None  # another verb stands between: the cue does not lead into the quote
             i -= 1
             seen += 1
+        return None
+
+    def parenthetical(self, span: Span) -> Attribution | None:
+        """``The rules, the minister added, were "..."``: a cue set off by commas earlier in the
+        quote's sentence, with its subject right before it, and no clause of its own."""
+        doc = self.doc
+        i = span.start - 1
+        seen = 0
+        while i > 0 and seen < MAX_SPEAKER_TOKENS:
+            token = doc[i]
+            if token.text in ".!?;" or (token.is_space and "\n" in token.text) or self.in_quote[i] >= 0:
+                return None
+            if self.cue_of(token) is not None and i + 1 < len(doc) and doc[i + 1].text == "," \
+                    and not self._has_complement(token):
+                speaker = self._phrase_before(token)
+                if speaker is not None:
+                    first = speaker.left_edge.i
+                    if first > 0 and doc[first - 1].text == ",":
+                        return Attribution(self._antecedent(speaker), token, None, None, "parenthetical")
+            i -= 1
+            seen += 1
+        return None
+
+    def naming(self, span: Span) -> Attribution | None:
+        """A short quote that characterises someone through ``as`` under a verb (``admires Putin as a
+        "strong leader"``, ``rated the claims as "false"``): the verb's subject said it."""
+        for token in span:
+            node = token.head
+            if span.start <= node.i < span.end or node.i == token.i:
+                continue
+            if node.lower_ != "as" or node.dep_ != "prep":
+                return None
+            verb = node.head
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+                verb = verb.head  # "admires Putin as a "strong leader"": the "as" hangs on the object
+            if verb.pos_ != "VERB" or verb.lemma_ in ROLE_VERBS or self.in_quote[verb.i] >= 0:
+                return None
+            speaker = self.subject(verb)
+            return Attribution(speaker, verb, None, None, "naming") if speaker is not None else None
         return None
 
     def _dash_name(self, i: int) -> Attribution | None:

@@ -153,6 +153,14 @@ def _attribute(attributor: Attributor, doc: Doc, text: str, piece: Piece,
         before = attributor.before(piece.open_at)
         if before is not None:
             candidates.append(before)
+    if not candidates and piece.open_at is not None:
+        aside = attributor.parenthetical(span)
+        if aside is not None:
+            candidates.append(aside)
+    if not candidates and cue is None:
+        naming = attributor.naming(span)
+        if naming is not None:
+            candidates.append(naming)
     attribution = _nearest(candidates, span) if candidates else None
     if attribution is None and cue is not None:
         # a cue governs it but names no one we can resolve ("what they call a "no-limits" ...")
@@ -239,7 +247,7 @@ def _from_siblings(found: list[_Found], resolver: SpeakerResolver) -> None:
         for other in found:
             a = other.attribution
             if other is item or a is None or a.cue is None or other.span is None or not len(other.span) \
-                    or a.via not in ("parse", "after", "before", "according"):
+                    or a.via not in ("parse", "after", "before", "according", "naming"):
                 continue
             if resolver.sentence(other.span.start) == sentence and a.cue.i in ancestors:
                 item.attribution = replace(a, via="sibling")
@@ -276,8 +284,8 @@ def _from_context(found: list[_Found], attributor: Attributor, resolver: Speaker
 
 def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: SpeakerResolver, doc: Doc,
                 start: int, end: int) -> Attribution | None:
-    """The latest speaker in text[start:end]: an attributed quote or a cue verb with a subject;
-    failing those, the latest speaker-like main-clause subject."""
+    """The latest speaker in text[start:end]: an attributed quote or a cue verb with a subject (not
+    one reported under another cue); failing those, the latest speaker-like main-clause subject."""
     best: tuple[int, Attribution] | None = None
     for item in earlier:
         if item.attribution is not None and item.attribution.speaker is not None \
@@ -290,7 +298,9 @@ def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: Speaker
     for token in span:
         if attributor.in_quote[token.i] >= 0:
             continue
-        if attributor.cue_of(token) is not None and token.idx < end:
+        if attributor.cue_of(token) is not None and token.idx < end \
+                and not any(attributor.cue_of(a) is not None for a in token.ancestors):
+            # main clauses first: "Lopez said the governor had argued ..." is Lopez's voice
             speaker = attributor.subject(token)
             if speaker is not None and resolver.is_speakerlike(speaker) and (best is None or token.idx > best[0]):
                 best = (token.idx, Attribution(speaker, token, None, None, "turn"))
