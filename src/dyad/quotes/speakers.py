@@ -191,10 +191,13 @@ class SpeakerResolver:
         """The person name apposed to a descriptive head ("the leader of the league, Jane Doe,")."""
         if head.pos_ != "NOUN":
             return None
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and self.in_quote[child.i] < 0 \
-                    and child.ent_type_ not in BODY_ENTS + NOT_SPEAKER_ENTS:
-                return child
+        # the apposition may hang on the head or on the last noun of its phrase ("the head of the
+        # federation, Jane Doe,": the parser often attaches "Doe" to "federation")
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.pos_ == "PROPN" and self.in_quote[token.i] < 0 \
+                    and token.ent_type_ not in BODY_ENTS + NOT_SPEAKER_ENTS and token.i > head.i \
+                    and self.doc[token.left_edge.i - 1].text == ",":
+                return token
         return None
 
     def _actor_for(self, head: Token, start: int, end: int) -> tuple[Actor | None, Mention | None]:
