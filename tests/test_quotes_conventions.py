@@ -120,3 +120,12 @@ def test_conventions_html_entities_leave_ampersands_alone() -> None:
     from dyad.ingest.article import decode_entities
 
     assert decode_entities("AT&T and R&D; &amp; &#x201C;yes&#x201D; &bogus;") == "AT&T and R&D; & “yes” &bogus;"
+
+
+def test_conventions_capitalised_passages_keep_title_case_speech(nlp) -> None:
+    # in a transcript written in capitals the title filter can't tell a title from speech
+    text = ('MODERATOR: SENATOR, ARE YOU CALLING THE BUDGET "DEAD ON ARRIVAL"?\n\n'
+            'He spoke on "Meet the Press" about the budget.')
+    quotes = read(nlp, text, actors="entities")
+    assert any(q.text == "DEAD ON ARRIVAL" for q in quotes)
+    assert not any(q.text == "Meet the Press" for q in quotes)  # a show's name in ordinary prose

@@ -58,7 +58,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyad.quotes.attribution import Attribution, Attributor
-from dyad.quotes.cues import CueLexicon, load_cues
+from dyad.quotes.cues import Cue, CueLexicon, load_cues
 from dyad.quotes.marks import DOUBLE_CLOSERS, SINGLE_CLOSERS, Piece, find_pieces, paragraph_spans
 from dyad.quotes.speakers import DocActorsLike, SpeakerResolver
 from dyad.records import Actor, ActorRef, Article, Embed, Quote, QuoteKind
@@ -78,6 +78,14 @@ TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or t
 # A paragraph of at most this many words with no final punctuation is a subheading ("'Alternative'
 # to West"); a turn of speech does not carry across it.
 SUBHEADING_MAX_WORDS = 8
+# what a verb that characterises through "as" ("rated the claim as "Mostly False"") counts as
+NAMING_CUE = Cue(lemma="as", kind="speech", object="target", notes="a characterisation through 'as'")
+# A passage whose longer words (more than TITLE_SMALL_WORD_LENGTH letters) are this capitalised,
+# and at least this many, is written in Title Case or capitals: the title filter does not apply
+# there (in ordinary prose under a third of the longer words are capitalised)
+CAPITALISED_SHARE = 0.75
+CAPITALISED_MIN_WORDS = 3
+TITLE_SMALL_WORD_LENGTH = 3
 SENTENCE_END = ".!?…"
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -112,7 +120,7 @@ def find_quotes(doc: Doc, article: Article, doc_actors: DocActorsLike | None, *,
     _from_context(found, attributor, resolver, doc, text, paragraphs)
     quotes = []
     for item in found:
-        if _dropped(item, text, cues):
+        if _dropped(item, text, cues, paragraphs):
             continue
         quotes.append(_quote(item, text, resolver))
     quotes.extend(_embedded_quotes(article, doc_actors, cues))
@@ -334,6 +342,13 @@ def is_subheading(paragraph: str) -> bool:
 
 # -- step 4: scare quotes and titles ---------------------------------------------------------
 
+def is_capitalised(passage: str) -> bool:
+    """Whether a passage is written in capitals or Title Case: at least ``CAPITALISED_MIN_WORDS``
+    longer words, ``CAPITALISED_SHARE`` of them capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", passage) if len(w) > TITLE_SMALL_WORD_LENGTH]
+    return len(words) >= CAPITALISED_MIN_WORDS and sum(w[0].isupper() for w in words) >= CAPITALISED_SHARE * len(words)
+
+
 def is_scare_quote(words: int, supported: bool) -> bool:
     """A quoted phrase of at most ``SCARE_MAX_WORDS`` words with no cue or speaker from step 2/3."""
     return words <= SCARE_MAX_WORDS and not supported
@@ -359,13 +374,16 @@ def is_title(inner: str, kind: QuoteKind) -> bool:
                for w in words)
 
 
-def _dropped(item: _Found, text: str, cues: CueLexicon) -> bool:
+def _dropped(item: _Found, text: str, cues: CueLexicon, paragraphs: list[tuple[int, int]]) -> bool:
     inner = text[item.piece.start:item.piece.end]
     a = item.attribution
-    named = a is not None and a.cue is not None and a.via in ("parse", "sibling") \
-        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_)) is not None \
-        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_)).object == "target"
-    if is_title(inner, item.kind) and not named:  # "called the pageant winner "Miss Piggy"" is speech
+    named = a is not None and a.cue is not None and a.via in ("parse", "sibling", "naming") \
+        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_) or NAMING_CUE).object == "target"
+    lo, hi = paragraphs[item.piece.paragraph]
+    around = text[lo:item.piece.open_at or item.piece.start] + " " + text[item.piece.end:hi]
+    # "called the pageant winner "Miss Piggy"" is speech, and so is a capitalised quote in a passage
+    # written all in capitals or Title Case (a transcript, a headline): there capitals tell nothing
+    if is_title(inner, item.kind) and not named and not is_capitalised(around):
         return True
     supported = item.supported or (item.attribution is not None and item.attribution.speaker is not None)
     return is_scare_quote(item.words, supported)
