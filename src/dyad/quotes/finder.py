@@ -19,8 +19,12 @@ Steps (each a function below):
       paragraph break that splits a sentence (``Xi`` / ``told Putin at the talks``); not when
       the quote closed its sentence and the verb reports something else;
    c. *before*: token order before the opening mark: ``X said: "..."``, ``X told Y, "..."``,
-      ``Said X: "..."``.
-   A cue that governs the stretch but whose speaker can't be resolved still supports it.
+      ``Said X: "..."``, ``According to X, "..."``, ``including X -- "..." --``;
+   d. failing those, *parenthetical*: ``The rules, X added, were "..."``; and *naming*: a short
+      quote under ``as`` hung on a verb (``rated the claim as "false"``: the verb's subject).
+   The main clause comes first: a thought or naming cue reported under a speech verb gives way to
+   it (``A spokesman said the minister expected "..."``, ``Y welcomed "...," X said``). A cue that
+   governs the stretch but whose speaker can't be resolved still supports it.
 3. A stretch still without a speaker takes one from its context:
    a. *sibling*: a quote in a list ("called him a "liar" who is "utterly amoral,"") takes the
       attribution of a quote of the same sentence whose cue governs it too;
@@ -29,15 +33,18 @@ Steps (each a function below):
       paragraph, or, if it starts its paragraph, in the paragraph before (unless that is a
       subheading): the latest attributed quote or reporting verb with a speaker-like subject;
       failing those, the latest speaker-like subject of a main clause (a paragraph that names
-      the speaker). Speaker-like: a person or organisation entity, a known actor, a noun of
-      ``speaker-nouns.tsv``, or he/she/it. Its ``cue`` is ``None``.
+      the speaker), or the name of a label ending in a colon (``Jane Doe, a nurse from Ohio:``).
+      Speaker-like: a person or organisation entity, a known actor, a noun of
+      ``speaker-nouns.tsv``, or he/she/it. Cues reported under another cue are passed over (main
+      clauses first). Its ``cue`` is ``None``.
 4. Dropped:
    - scare quotes: a stretch of at most ``SCARE_MAX_WORDS`` (2) words -- words are
      whitespace-separated runs holding a letter or digit -- that got neither a cue nor a speaker
      from steps 2 and 3 ("the so-called "peace plan"", "an "alternative" to");
    - titles: a partial quote of at most ``TITLE_MAX_WORDS`` (6) words, every word capitalised
      except small words (of, the, and, ...), ending without ``! ?`` ("Fox News Sunday",
-     "Contract with America."), unless a naming verb governs it ("called him "Sleepy Joe"").
+     "Contract with America."), unless a naming verb governs it ("called him "Sleepy Joe"") or
+     the passage around it is itself in capitals or Title Case (a transcript, a headline).
    Every other quoted stretch is kept, with ``speaker=None`` when nothing names one.
 5. Tweets and other embeds (``article.embeds``) are read with the same marks and token-order
    patterns, without a parse.
