@@ -111,11 +111,15 @@ class Attributor:
     def main_cue(self, cue_token: Token) -> Token:
         """The speech verb a thought or naming cue is reported under: in ``A spokesman said the
         minister expected "..."`` and ``Washington welcomed "...," Blinken said`` the words are the
-        spokesman's and Blinken's (main-clause cues first). A speech verb under another keeps its
-        quote (``X said Y told him "..."``)."""
+        spokesman's and Blinken's (main-clause cues first). A speech or writing verb under another
+        keeps its quote (``X said Y told him "..."``), and so does a cue whose subject is a pronoun
+        (``adding it expected "..."``: the pronoun stands for the outer speaker)."""
         cue = self.cue_of(cue_token)
-        if cue is None or (cue.kind == "speech" and cue.object != "target"):
+        if cue is None or (cue.kind != "thought" and cue.object != "target"):
             return cue_token
+        subject = self._child_outside(cue_token, SUBJECT_DEPS)
+        if subject is not None and subject.pos_ == "PRON":
+            return cue_token  # "adding it expected "..."": the pronoun is the outer speaker anyway
         node, steps = cue_token, 0
         while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and node.head.i != node.i and steps < MAX_CUE_CLIMB:
             node, steps = node.head, steps + 1

@@ -132,14 +132,14 @@ class SpeakerResolver:
             if found is not None:
                 return ActorRef(name=found.name, code=found.code, country=found.country, sector=found.sector,
                                 id=found.id, mention=Mention(head.text, head.idx, head.idx + len(head)))
+        named = self._apposed_name(head)
+        if named is not None:  # "Argentina's President, Nestor Kirchner,": the name, not the office
+            return self.ref(named, pronouns=False, names_only=names_only)
         actor, mention = self._actor_for(head, start, end)
         if actor is not None:
             return actor.ref(mention)
         if head.pos_ == "PRON":
             return None
-        named = self._apposed_name(head)
-        if named is not None:
-            return self.ref(named, pronouns=False, names_only=names_only)
         earlier = self._described_before(head)
         if earlier is not None:
             return ActorRef(name=earlier.name, code=earlier.code, country=earlier.country, sector=earlier.sector,
@@ -169,8 +169,9 @@ class SpeakerResolver:
         """The actor a definite description names again: "the bloc" after "the ECOWAS regional
         bloc", "the ministry" after "Russia's foreign ministry" (the nearest earlier phrase with the
         same head noun that the actor layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK`` tokens back)."""
-        if self.actors is None or head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.lefts):
-            return None
+        if self.actors is None or head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.lefts) \
+                or any(c.pos_ == "PROPN" or c.dep_ in ("compound", "poss") for c in head.lefts):
+            return None  # "the Kok report" names its own author
         for i in range(head.i - 1, max(-1, head.i - DESCRIPTION_LOOKBACK), -1):
             token = self.doc[i]
             if token.lower_ != head.lower_ or token.pos_ not in ("NOUN", "PROPN") or self.in_quote[i] >= 0:
@@ -189,7 +190,7 @@ class SpeakerResolver:
 
     def _apposed_name(self, head: Token) -> Token | None:
         """The person name apposed to a descriptive head ("the leader of the league, Jane Doe,")."""
-        if head.pos_ != "NOUN":
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in PERSON_ENTS + BODY_ENTS:
             return None
         # the apposition may hang on the head or on the last noun of its phrase ("the head of the
         # federation, Jane Doe,": the parser often attaches "Doe" to "federation")
