@@ -140,3 +140,18 @@ def test_speaker_rules_short_quotes_under_naming_verbs_are_kept(nlp) -> None:
 def test_speaker_rules_a_role_through_as_is_no_quote(nlp) -> None:
     text = "She served as “acting director” for a year before the board replaced her."
     assert not any(q.text == "acting director" for q in read(nlp, text, actors="entities"))
+
+
+def test_speaker_rules_a_definite_description_names_its_earlier_actor(nlp) -> None:
+    text = ("In Harare on Monday, the Southern African Development Community (SADC) regional bloc "
+            "demanded a recount. Later the bloc said it would send observers to the vote.\n\n"
+            "“We will not accept a result that was stolen,” it said in a statement.")
+    quote = quote_starting(read(nlp, text, actors="entities"), "We will not accept")
+    assert quote.speaker is not None and "Southern African Development Community" in quote.speaker.name
+
+
+def test_speaker_rules_a_description_with_its_own_name_is_not_a_repeat(nlp) -> None:
+    text = ("Growth was slow, according to the Sapir report. "
+            "“Europe has lost a decade,” the Kok report said.")
+    quote = quote_starting(read(nlp, text, actors="entities"), "Europe has lost a decade")
+    assert quote.speaker is not None and "Sapir" not in quote.speaker.name

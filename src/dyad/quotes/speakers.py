@@ -166,10 +166,12 @@ class SpeakerResolver:
         return True
 
     def _described_before(self, head: Token) -> Actor | None:
-        """The actor a definite description names again: "the bloc" after "the ECOWAS regional
-        bloc", "the ministry" after "Russia's foreign ministry" (the nearest earlier phrase with the
+        """The actor a definite description (a noun of ``speaker-nouns.tsv``, no name of its own)
+        names again: "the bloc" after "the ECOWAS regional bloc", "the ministry" after "Russia's
+        foreign ministry" (the nearest earlier phrase with the
         same head noun that the actor layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK`` tokens back)."""
-        if self.actors is None or head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.lefts) \
+        if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ \
+                or self.cues.noun_kind(head.lower_) is None or not any(c.lower_ == "the" for c in head.lefts) \
                 or any(c.pos_ == "PROPN" or c.dep_ in ("compound", "poss") for c in head.lefts):
             return None  # "the Kok report" names its own author
         for i in range(head.i - 1, max(-1, head.i - DESCRIPTION_LOOKBACK), -1):
@@ -183,10 +185,18 @@ class SpeakerResolver:
             sentence_start = self.sentence(i)[0]
             near = self.doc[max(sentence_start, i - DESCRIPTION_MODIFIERS)].idx
             named = [(m, a) for m, a in self.actors.mentions_in(self.doc[sentence_start].idx, token.idx)
-                     if m.end >= near]
+                     if m.end >= near and self._modifies(m.end, token)]
             if named:
                 return named[-1][1]
         return None
+
+    def _modifies(self, end: int, head: Token) -> bool:
+        """Whether only modifiers stand between a name ending at ``end`` and ``head`` ("ECOWAS)
+        regional bloc"), no article, preposition or verb."""
+        span = self.doc.char_span(end, head.idx, alignment_mode="contract") if end < head.idx else None
+        between = [t for t in span if t.i != head.i] if span is not None else []
+        return all(t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT", "SPACE") and t.lower_ not in ("the", "a", "an")
+                   for t in between)
 
     def _apposed_name(self, head: Token) -> Token | None:
         """The person name apposed to a descriptive head ("the leader of the league, Jane Doe,")."""
