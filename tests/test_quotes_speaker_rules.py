@@ -155,3 +155,17 @@ def test_speaker_rules_a_description_with_its_own_name_is_not_a_repeat(nlp) -> N
             "“Europe has lost a decade,” the Kok report said.")
     quote = quote_starting(read(nlp, text, actors="entities"), "Europe has lost a decade")
     assert quote.speaker is not None and "Sapir" not in quote.speaker.name
+
+
+def test_speaker_rules_own_sentence_main_clause_first(nlp) -> None:
+    text = ("Director Ana Ruiz said the Second Amendment was worth a film because “nobody reads it "
+            "closely,” she said.")
+    quote = quote_starting(read(nlp, text, actors="entities"), "nobody reads it")
+    assert speaker_name(quote).endswith("Ruiz")
+
+
+def test_speaker_rules_a_dash_after_an_object_is_not_a_speaker(nlp) -> None:
+    text = ("Mr. Hale, Mr. Stone said, has lately seemed supportive of Senator Reed -- "
+            "''a completely different Hale to me.''")
+    quote = quote_starting(read(nlp, text, actors="entities"), "a completely different Hale")
+    assert "Reed" not in speaker_name(quote)

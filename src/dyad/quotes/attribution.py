@@ -37,6 +37,8 @@ ROLE_VERBS = ("serve", "act", "work", "function", "run", "join", "remain", "stan
 CUE_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add",
              "adds": "add", "asked": "ask", "wrote": "write", "tweeted": "tweet", "quipped": "quip"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# prepositions that list speakers ("including Jane Doe -- "..." --")
+LISTING = ("including", "among", "like", "from")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # the dependency edges by which a speaker phrase hangs on its verb: a quote inside the speaker
 # phrase ("Pence, who appeared on "Fox News Sunday," said") is not what the verb reports
@@ -488,8 +490,8 @@ class Attributor:
             head = doc[j]
             while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                 head = head.head
-            if head.dep_ in ("dobj", "dative"):
-                return None  # "attacked Jane Doe -- "..."": the name is the one attacked
+            if head.dep_ in ("dobj", "dative", "poss") or (head.dep_ == "pobj" and head.head.lower_ not in LISTING):
+                return None  # "attacked Jane Doe -- "..."", "supportive of Jane Doe -- "...""
             return Attribution(doc[j], None, None, None, "dash")
         return None
 

@@ -258,7 +258,8 @@ class SpeakerResolver:
             start = p_start
         # the part of the pronoun's own sentence before it counts first ("Putin met Xi and he said")
         own = [t for t in doc[own_start:pronoun.i] if t.dep_ in SUBJECT_DEPS and self.in_quote[t.i] < 0]
-        for candidate in reversed(own):
+        own.sort(key=lambda t: (_clause_depth(t), -t.i))  # main clause first, then the nearest
+        for candidate in own:
             if self._fits(candidate, wanted):
                 return candidate
         for previous in sentences:
