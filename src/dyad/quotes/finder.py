@@ -384,7 +384,7 @@ def is_title(inner: str, kind: QuoteKind) -> bool:
 def _dropped(item: _Found, text: str, cues: CueLexicon, paragraphs: list[tuple[int, int]]) -> bool:
     inner = text[item.piece.start:item.piece.end]
     a = item.attribution
-    named = a is not None and a.cue is not None and a.via in ("parse", "sibling", "naming") \
+    named = a is not None and a.cue is not None and a.via not in ("turn", "context", "chain") \
         and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_) or NAMING_CUE).object == "target"
     lo, hi = paragraphs[item.piece.paragraph]
     around = text[lo:item.piece.open_at or item.piece.start] + " " + text[item.piece.end:hi]
