@@ -4,9 +4,11 @@ through the parse, in one convention each and mixed."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_quotes_support import quote_starting, read, speaker_name
 
-from dyad.quotes import find_pieces
+from dyad.quotes import find_pieces, paragraph_spans
 from dyad.quotes.marks import is_headline
 
 
@@ -129,3 +131,24 @@ def test_conventions_capitalised_passages_keep_title_case_speech(nlp) -> None:
     quotes = read(nlp, text, actors="entities")
     assert any(q.text == "DEAD ON ARRIVAL" for q in quotes)
     assert not any(q.text == "Meet the Press" for q in quotes)  # a show's name in ordinary prose
+
+
+EVERY_MARK = st.lists(st.sampled_from(list("ab s9 ,.\n") + ['"', "“", "”", "‘", "’", "'", "''", "``", "`",
+                                                           "«", "»", "„", "\n\n"]), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVERY_MARK)
+def test_conventions_any_mix_of_marks_stays_in_its_paragraph(text: str) -> None:
+    paragraphs = paragraph_spans(text)
+    pieces = find_pieces(text, paragraphs)
+    for piece in pieces:
+        lo, hi = paragraphs[piece.paragraph]
+        assert lo <= piece.start < piece.end <= hi
+        assert text[piece.start:piece.end] == text[piece.start:piece.end].strip()
+        if piece.open_at is not None:
+            assert piece.open_at + piece.open_len <= piece.start
+        if piece.close_at is not None:
+            assert piece.end <= piece.close_at < hi
+    for a, b in zip(pieces, pieces[1:]):
+        assert a.end <= b.start  # top-level quotes never overlap
