@@ -45,7 +45,8 @@ def test_conventions_pair_double_marks(text: str, expected: list[str]) -> None:
     # a possessive apostrophe inside single-marked speech does not close it
     ("'The growers' union will strike on Monday,' its leader said.", ["The growers' union will strike on Monday"]),
     # an elided century is no mark
-    ("‘Prices have not been this high since the ’70s,’ she said.", ["Prices have not been this high since the ’70s"]),
+    ("‘Prices have not been this high since the ’70s,’ she said.",
+     ["Prices have not been this high since the ’70s"]),
 ])
 def test_conventions_read_single_marks_as_primary(text: str, expected: list[str]) -> None:
     assert texts(text) == expected

@@ -7,13 +7,14 @@ Mark conventions read (each a *shape*; marks of one shape pair with each other):
   apostrophes ````...''`` (Penn Treebank text);
 - single marks: curly ``‘ ’``, straight ``'`` and a backtick opening (```...'``).
 
-The *primary* family of a paragraph (double or single) is chosen by counting the pairs each family
-forms there: single marks are the quotation marks of a paragraph whose double marks form no pair,
-or whose first single pair encloses its first double pair (British style: ``‘He called it “absurd”,’
-she said``); otherwise single marks are nested quotes or apostrophes and are left alone. A quote
-carried on from the paragraph before keeps its family. A headline (``is_headline``) in an article
-that holds double marks keeps to double marks (US headlines put single marks around speech). Marks of the other family never open or
-close anything.
+The *primary* family of a paragraph (double or single) is chosen by counting the pairs each
+family forms there: single marks are the quotation marks of a paragraph whose double marks form
+no pair, or whose first single pair encloses its first double pair (British style: ``‘He called it
+“absurd”,’ she said``); otherwise single marks are nested quotes or apostrophes and are left
+alone. A quote carried on from the paragraph before keeps its family. A headline
+(``is_headline``, or a paragraph the caller names as a heading) in an article that holds double
+marks keeps to double marks (US headlines put single marks around speech). Marks of the other
+family never open or close anything.
 
 Whether a mark opens or closes is read from its context first (space or start before it and a
 letter after it opens; a letter or punctuation before it and space, punctuation or the end

@@ -168,8 +168,9 @@ class SpeakerResolver:
     def _described_before(self, head: Token) -> Actor | None:
         """The actor a definite description (a noun of ``speaker-nouns.tsv``, no name of its own)
         names again: "the bloc" after "the ECOWAS regional bloc", "the ministry" after "Russia's
-        foreign ministry" (the nearest earlier phrase with the
-        same head noun that the actor layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK`` tokens back)."""
+        foreign ministry" (the nearest earlier phrase with the same head noun that the actor
+        layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK``
+        tokens back)."""
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ \
                 or self.cues.noun_kind(head.lower_) is None or not any(c.lower_ == "the" for c in head.lefts) \
                 or any(c.pos_ == "PROPN" or c.dep_ in ("compound", "poss") for c in head.lefts):
