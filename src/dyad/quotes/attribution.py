@@ -230,8 +230,8 @@ class Attributor:
         if token.pos_ != "NOUN" or self.cues.noun_kind(token.lemma_) != "document":
             return token
         owner = _child(token, ("poss",))
-        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
-            return owner
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN") and owner.ent_type_ not in ("DATE", "TIME"):
+            return owner  # the ministry's statement; not "Sunday's statement"
         issuer = self._issuer(token)
         if issuer is not None:
             return issuer

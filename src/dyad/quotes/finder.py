@@ -123,7 +123,7 @@ def find_quotes(doc: Doc, article: Article, doc_actors: DocActorsLike | None, *,
     attributor = Attributor(doc, cues, in_quote)
     resolver = SpeakerResolver(doc, doc_actors, cues, in_quote, text)
 
-    found = [_attribute(attributor, doc, text, piece, paragraphs) for piece in pieces]
+    found = [_attribute(attributor, resolver, doc, text, piece, paragraphs) for piece in pieces]
     _from_context(found, attributor, resolver, doc, text, paragraphs)
     quotes = []
     for item in found:
@@ -147,7 +147,7 @@ def _bare(text: str) -> str:
 
 # -- step 2: patterns ----------------------------------------------------------------------
 
-def _attribute(attributor: Attributor, doc: Doc, text: str, piece: Piece,
+def _attribute(attributor: Attributor, resolver: SpeakerResolver, doc: Doc, text: str, piece: Piece,
                paragraphs: list[tuple[int, int]]) -> _Found:
     span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
     kind: QuoteKind = "direct" if starts_sentence(text, piece, paragraphs[piece.paragraph][0]) else "partial"
@@ -176,6 +176,8 @@ def _attribute(attributor: Attributor, doc: Doc, text: str, piece: Piece,
         naming = attributor.naming(span)
         if naming is not None:
             candidates.append(naming)
+    # a dateline or a date the parse took for a subject ("BRUSSELS, March 3 -- "...," diplomats said")
+    candidates = [c for c in candidates if c.speaker is None or resolver.can_speak(c.speaker)]
     attribution = _nearest(candidates, span) if candidates else None
     if attribution is None and cue is not None:
         # a cue governs it but names no one we can resolve ("what they call a "no-limits" ...")
