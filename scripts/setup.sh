@@ -16,5 +16,6 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 target="."
 [ -n "$extras" ] && target=".[$extras]"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"
+# constraints.txt pins the exact versions the tests ran with (pyproject.toml holds ranges)
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e "$target"
 echo "dyad is set up in .venv ($(.venv/bin/dyad --version))" >&2

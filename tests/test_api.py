@@ -15,7 +15,7 @@ def test_api_exported_members_are_pinned():
     assert sorted(dyad.__all__) == sorted([
         "Actor", "ActorRef", "Article", "CodingError", "DataError", "DateRef", "DyadError", "Embed",
         "Event", "InputError", "Location", "Mention", "ModelError", "Options", "Place", "Quote",
-        "Reader", "Reading", "Related", "Span", "StoreError", "__version__", "open_store", "read",
+        "Reader", "Reading", "Related", "Relation", "Span", "StoreError", "__version__", "open_store", "read",
     ])
     for name in dyad.__all__:
         assert hasattr(dyad, name)

@@ -11,7 +11,7 @@ from dyad.errors import CodingError, DataError, DyadError, InputError, ModelErro
 from dyad.options import Options
 from dyad.reader import Reader, read
 from dyad.records import (Actor, ActorRef, Article, DateRef, Embed, Event, Location, Mention, Place,
-                          Quote, Reading, Related, Span)
+                          Quote, Reading, Related, Relation, Span)
 
 __version__ = "0.1.0"
 
@@ -27,5 +27,5 @@ def open_store(url: str | None = None, *, create: bool = True, migrate: bool = T
 __all__ = [
     "Actor", "ActorRef", "Article", "CodingError", "DataError", "DateRef", "DyadError", "Embed",
     "Event", "InputError", "Location", "Mention", "ModelError", "Options", "Place", "Quote",
-    "Reader", "Reading", "Related", "Span", "StoreError", "__version__", "open_store", "read",
+    "Reader", "Reading", "Related", "Relation", "Span", "StoreError", "__version__", "open_store", "read",
 ]

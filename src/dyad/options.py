@@ -21,7 +21,8 @@ class Options:
     data_dir: a folder of user data files that extend or override dyad's own tables.
     published: a date to assume for articles that carry none (ISO 8601).
     batch_size: articles per ``nlp.pipe`` batch.
-    workers: processes for ``nlp.pipe`` (1 = in process).
+    workers: processes that read articles in `dyad code` and `dyad ingest` (``dyad.batch``;
+        1 = in process). A ``Reader`` itself always reads in its own process.
     max_chars: longer article texts are truncated to this many characters.
     fast: run spaCy's attribute ruler and lemmatizer through dyad's exact, cached equivalent
         (``dyad.nlp.fastpath``: same Docs, less time); False runs the plain pipeline.

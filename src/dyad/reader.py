@@ -21,11 +21,12 @@ from dyad import dates as dates_stage
 from dyad import events as events_stage
 from dyad import places as places_stage
 from dyad import quotes as quotes_stage
+from dyad import relations as relations_stage  # issue 17: memberships the text states
 from dyad.errors import CodingError, DyadError, InputError
 from dyad.ingest import read_inputs, read_text, with_published
 from dyad.nlp import FastPipeline, load_pipeline
 from dyad.options import Options
-from dyad.records import Article, Reading
+from dyad.records import Article, Reading, StageFailure
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class StageTables:
     gazetteer: places_stage.Gazetteer
     cues: quotes_stage.CueLexicon
     lexicon: events_stage.Lexicon
+    blocs: actors_stage.BlocTables
 
 
 class Reader:
@@ -70,7 +72,8 @@ class Reader:
         tables = StageTables(actors=actors_stage.load_tables(data_dir),
                              gazetteer=places_stage.load_gazetteer(data_dir),
                              cues=quotes_stage.load_cues(data_dir),
-                             lexicon=events_stage.load_lexicon(data_dir))
+                             lexicon=events_stage.load_lexicon(data_dir),
+                             blocs=actors_stage.load_blocs(data_dir))
         for warning in tables.actors.warnings:
             log.warning("%s", warning)  # bad rows in a user's data files: reported once, skipped
         return tables
@@ -162,15 +165,46 @@ class Reader:
         return article, warnings
 
     def _code(self, doc, article: Article, warnings: list[str]) -> Reading:  # noqa: ANN001 - spacy Doc
+        """Run the stages over one parsed article. A stage that raises leaves its own records
+        empty (and the later stages see it as having found nothing); the reading keeps the
+        other stages' records, a warning naming the stage, and a ``StageFailure``."""
         tables = self.tables
-        doc_actors = actors_stage.find_actors(doc, article, tables.actors)
-        dates = dates_stage.find_dates(doc, article, warnings=warnings)
-        places = places_stage.find_places(doc, article, tables.gazetteer)
-        quotes = quotes_stage.find_quotes(doc, article, doc_actors, cues=tables.cues)
-        events = events_stage.find_events(doc, article, doc_actors, dates, places, quotes, tables.lexicon)
-        return Reading(article=article, actors=tuple(doc_actors.actors), quotes=tuple(quotes),
-                       events=tuple(events), dates=tuple(dates), places=tuple(places),
-                       warnings=tuple(warnings))
+        run = _StageRunner(article, warnings)
+        doc_actors = run("actors", lambda: actors_stage.find_actors(doc, article, tables.actors),
+                         actors_stage.DocActors())
+        found = doc_actors  # issue 17: blocs as actors ("the West", "NATO allies")
+        doc_actors = run("blocs", lambda: actors_stage.find_blocs(doc, article, found, tables.blocs), found)
+        dates = run("dates", lambda: tuple(dates_stage.find_dates(doc, article, warnings=warnings)), ())
+        places = run("places", lambda: tuple(places_stage.find_places(doc, article, tables.gazetteer)), ())
+        quotes = run("quotes", lambda: tuple(quotes_stage.find_quotes(doc, article, doc_actors, cues=tables.cues)),
+                     ())
+        events = run("events", lambda: tuple(events_stage.find_events(doc, article, doc_actors, dates, places,
+                                                                      quotes, tables.lexicon)), ())
+        relations = run("relations", lambda: tuple(relations_stage.find_relations(doc, article, doc_actors,
+                                                                                  tables.blocs)), ())
+        return Reading(article=article, actors=tuple(doc_actors.actors), quotes=quotes, events=events,
+                       dates=dates, places=places, warnings=tuple(warnings), relations=relations,
+                       stage_failures=tuple(run.failures))
+
+
+class _StageRunner:
+    """Calls one stage of one article; an exception becomes that stage's failure, not the article's."""
+
+    def __init__(self, article: Article, warnings: list[str]) -> None:
+        self.article = article
+        self.warnings = warnings
+        self.failures: list[StageFailure] = []
+
+    def __call__(self, stage: str, find, empty):  # noqa: ANN001, ANN204 - a stage's finder and its empty result
+        try:
+            return find()
+        except Exception as exc:  # noqa: BLE001 - one stage's bug must not cost the other stages' records
+            log.debug("stage %s failed on %s", stage, self.article.origin or self.article.id, exc_info=True)
+            error = f"{type(exc).__name__}: {exc}"
+            self.failures.append(StageFailure(stage=stage, error=error))
+            self.warnings.append(f"stage {stage} failed ({error}); its records are empty for this article "
+                                 "(please report it)")
+            return empty
 
 
 def _names_a_file(source: str) -> bool:

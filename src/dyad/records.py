@@ -14,6 +14,7 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "partial", "embedded"]
 Modality = Literal["asserted", "intended", "negated", "hypothetical"]
 Precision = Literal["day", "month", "year"]
+RelationKind = Literal["member_of", "left"]
 
 
 def _plain(value: Any) -> Any:
@@ -266,6 +267,46 @@ class Place(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class StageFailure(_Record):
+    """A stage that raised on one article: its records are empty in that reading, the other
+    stages' records are kept, and a later version of dyad can recode the article."""
+
+    stage: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation(_Record):
+    """A relation the text states between two actors: "The SCO -- made up of China, India ..." ->
+    CHN member_of SCO; "Qatar left OPEC" -> QAT left OPEC (issue 17).
+
+    ``subject`` is a state (ISO 3166-1 alpha-3), ``object`` a bloc id (``SCO``, ``NATO``) or an
+    IGO abbreviation; ``confirmed`` says whether the bloc tables agree on ``date`` (the year the
+    text gives, else the article's date): True, False, or None when they don't know the bloc.
+    ``stated`` is False for a membership the text implies but does not state (a member state
+    and its bloc named in one sentence: "France and the EU suspended aid"), kept only when the
+    tables confirm it.
+    """
+
+    subject: str
+    relation: RelationKind
+    object: str
+    evidence: Span
+    subject_name: str | None = None
+    object_name: str | None = None
+    date: str | None = None
+    confirmed: bool | None = None
+    stated: bool = True
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        return cls(subject=data["subject"], relation=data["relation"], object=data["object"],
+                   evidence=Span.from_dict(data["evidence"]), subject_name=data.get("subject_name"),
+                   object_name=data.get("object_name"), date=data.get("date"), confirmed=data.get("confirmed"),
+                   stated=data.get("stated", True))
+
+
+@dataclass(frozen=True, slots=True)
 class Reading(_Record):
     """All that dyad read in one article."""
 
@@ -276,6 +317,8 @@ class Reading(_Record):
     dates: tuple[DateRef, ...] = ()
     places: tuple[Place, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    relations: tuple[Relation, ...] = ()  # issue 17: memberships the text states
+    stage_failures: tuple[StageFailure, ...] = field(default=())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reading:
@@ -287,4 +330,6 @@ class Reading(_Record):
             dates=tuple(DateRef.from_dict(d) for d in data.get("dates") or ()),
             places=tuple(Place.from_dict(p) for p in data.get("places") or ()),
             warnings=tuple(data.get("warnings") or ()),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations") or ()),
+            stage_failures=tuple(StageFailure.from_dict(f) for f in data.get("stage_failures") or ()),
         )

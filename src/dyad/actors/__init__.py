@@ -4,12 +4,16 @@ Loads once: ``load_tables(data_dir=None) -> ActorTables`` (countries, IGOs, medi
 people with dated roles, sector vocabulary; see ``dyad/data/actors/README.md``).
 Per article: ``find_actors(doc, article, tables) -> DocActors`` (actors with grouped mentions).
 Free strings: ``ActorTables.resolve(text, date=None) -> Actor | None``.
+Blocs: ``load_blocs(data_dir=None) -> BlocTables`` (memberships over time) and
+``find_blocs(doc, article, doc_actors, blocs) -> DocActors`` ("the West", "NATO allies").
 """
 
 from __future__ import annotations
 
+from dyad.actors.blocs import BlocTables, find_blocs, load_blocs  # issue 17: blocs and memberships
 from dyad.actors.document import DocActors, find_actors
 from dyad.actors.tables import ActorTables, load_tables
 from dyad.actors.wikidata import import_wikidata, write_people
 
-__all__ = ["ActorTables", "DocActors", "find_actors", "import_wikidata", "load_tables", "write_people"]
+__all__ = ["ActorTables", "BlocTables", "DocActors", "find_actors", "find_blocs", "import_wikidata", "load_blocs",
+           "load_tables", "write_people"]

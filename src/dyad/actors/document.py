@@ -193,7 +193,12 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
             settled.append(Hit("person", h.first, h.last, entry=Entry("person", person), text=h.text))
             present.setdefault(person.key, person)
         elif inside_person(h) or w.tokens[h.first].ent_type_ == "PERSON":
-            settled.append(Hit("unknown", h.first, h.last, text=h.text))
+            k = bisect.bisect_right(person_starts, h.first) - 1
+            a, b = persons_ents[k] if k >= 0 and persons_ents[k][1] >= h.last else (h.first, h.last)
+            if settled and settled[-1].last > a:
+                a = h.first   # the entity's start is already taken by another hit
+            # "Maria Delgado" is an unknown person, not an unknown "Delgado"
+            settled.append(Hit("unknown", a, b, text=" ".join(w.words[a:b])))
     hits = settled
     covered = _covered(hits, len(w.words))
     for a, b in persons_ents:

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
+import os
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
+from dyad.batch.parallel import WorkerPool, peak_rss_mb
 from dyad.errors import DyadError, StoreError
 from dyad.options import Options
 from dyad.records import Article, Reading
@@ -39,10 +37,6 @@ DEFAULT_BATCH_SIZE = 64
 
 #: A run's summary lists at most this many failures (the ``failures`` table keeps them all).
 MAX_LISTED_FAILURES = 1000
-
-#: Batches read ahead per worker process: keeps every worker busy while the main process
-#: writes, and bounds the memory held by readings not yet written.
-PREFETCH_PER_WORKER = 2
 
 
 class ReaderLike(Protocol):
@@ -69,6 +63,8 @@ class RunSummary:
     events: int
     seconds: float
     failures: tuple[Failure, ...] = field(default=())
+    stage_failures: int = 0  # articles stored without one stage's records (listed in ``failures`` too)
+    worker_memory_mb: tuple[float, ...] = ()  # peak memory of each process that read articles
 
     @property
     def rate(self) -> float:
@@ -77,8 +73,12 @@ class RunSummary:
 
     def describe(self) -> str:
         return (f"{self.seen} read: {self.added} added, {self.replaced} replaced, {self.unchanged} "
-                f"unchanged, {self.failed} failed; {self.reports} event reports -> {self.events} events in "
+                f"unchanged, {self.failed} failed{self._stages()}; {self.reports} event reports -> {self.events} events in "
                 f"{self.db} ({self.seconds:.1f} s, {self.rate:.1f} articles/s)")
+
+
+    def _stages(self) -> str:
+        return f" ({self.stage_failures} stage failures)" if self.stage_failures else ""
 
 
 @dataclass(slots=True)
@@ -164,21 +164,6 @@ def _progress_bar(total: int | None, enabled: bool):  # noqa: ANN202 - a tqdm ba
 
 
 # -- reading, in this process or in workers --------------------------------------------------
-_WORKER_READER: ReaderLike | None = None
-
-
-def _start_worker(options: Options) -> None:
-    global _WORKER_READER  # noqa: PLW0603 - one Reader per worker process, built once
-    from dyad.reader import Reader
-
-    _WORKER_READER = Reader(options)
-
-
-def _read_in_worker(articles: list[Article]) -> list[Reading | DyadError]:
-    assert _WORKER_READER is not None
-    return _read(_WORKER_READER, articles)
-
-
 def _read(reader: ReaderLike, articles: list[Article]) -> list[Reading | DyadError]:
     if not articles:
         return []
@@ -196,30 +181,19 @@ def _read(reader: ReaderLike, articles: list[Article]) -> list[Reading | DyadErr
     return out
 
 
-def _read_batches(batches: Iterator[_Batch], reader: ReaderLike,
-                  workers: int) -> Iterator[tuple[_Batch, list[Reading | DyadError]]]:
+def _read_batches(batches: Iterator[_Batch], reader: ReaderLike, workers: int,
+                  memory: dict[int, float]) -> Iterator[tuple[_Batch, list[Reading | DyadError]]]:
+    """Each batch with its readings, in order; ``memory`` gets each worker's peak MB."""
     if workers <= 1:
         for batch in batches:
             yield batch, _read(reader, batch.to_read)
+        memory[os.getpid()] = peak_rss_mb()
         return
-    options = replace(reader.options, workers=1)
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and models
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
-    try:
-        pending: deque[tuple[_Batch, Future]] = deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(_read_in_worker, batch.to_read)))
-            if len(pending) >= workers * PREFETCH_PER_WORKER:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
-    except BrokenProcessPool as exc:
-        raise DyadError("a worker process died (out of memory?); what was committed is kept: rerun the "
-                        "same command to resume, perhaps with fewer --workers") from exc
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # a failed write doesn't wait for queued reads
+    with WorkerPool(reader.options, workers) as pool:
+        try:
+            yield from pool.map(batches, lambda b: b.to_read)
+        finally:
+            memory.update(pool.memory)
 
 
 # -- the run ---------------------------------------------------------------------------------
@@ -248,7 +222,8 @@ def _write(store: Store, readings: list[Reading], failures: list[Failure], batch
         added, replaced, reports = added + r.added, replaced + r.replaced, reports + r.reports
     store.write([], run_id=run_id, failures=failures, seen=len(batch.items),
                 unchanged=batch.unchanged)
-    return WriteResult(added=added, replaced=replaced, failed=len(failures), reports=reports), failures
+    return WriteResult(added=added, replaced=replaced, failed=sum(1 for f in failures if f.stage is None),
+                       reports=reports), failures
 
 
 def _prepare(items: list[Article | DyadError], store: Store, force: bool) -> _Batch:
@@ -299,22 +274,27 @@ def ingest_items(items: Iterable[Article | DyadError], store: Store, reader: Rea
     started = time.perf_counter()
     counts = dict.fromkeys(("seen", "added", "replaced", "unchanged", "failed", "reports"), 0)
     listed: list[Failure] = []
+    stage_failed = 0
+    memory: dict[int, float] = {}
     iterator = iter(items)
     batches = (_prepare(chunk, store, force) for chunk in iter(lambda: list(islice(iterator, batch_size)), []))
     status = "failed"
     bar = _progress_bar(total, progress)
     try:
-        for batch, results in _read_batches(batches, reader, workers):
+        for batch, results in _read_batches(batches, reader, workers, memory):
             readings = [r for r in results if isinstance(r, Reading)]
             failures = batch.failures + [Failure.from_error(r) for r in results if not isinstance(r, Reading)]
+            failures += [Failure(reason=f.error, input=r.article.origin, article_id=r.article.id, stage=f.stage)
+                         for r in readings for f in r.stage_failures]
             result, failures = _write(store, readings, failures, batch, run_id)
             for failure in failures:
-                log.info("skipped %s", failure)
+                log.info("%s %s", f"stage {failure.stage} failed on" if failure.stage else "skipped", failure)
             counts["seen"] += len(batch.items)
             counts["added"] += result.added
             counts["replaced"] += result.replaced
             counts["unchanged"] += batch.unchanged
-            counts["failed"] += len(failures)
+            counts["failed"] += sum(1 for f in failures if f.stage is None)
+            stage_failed += sum(1 for f in failures if f.stage is not None)
             counts["reports"] += result.reports
             listed.extend(failures[:max(0, MAX_LISTED_FAILURES - len(listed))])
             bar.update(len(batch.items))
@@ -333,7 +313,8 @@ def ingest_items(items: Iterable[Article | DyadError], store: Store, reader: Rea
             log.warning("could not mark run %s as %s", run_id, status)
     events = int(store.db.scalar("SELECT COUNT(*) FROM events") or 0)
     return RunSummary(run_id=run_id, db=store.url, status=status, events=events,
-                      seconds=time.perf_counter() - started, failures=tuple(listed), **counts)
+                      seconds=time.perf_counter() - started, failures=tuple(listed),
+                      stage_failures=stage_failed, worker_memory_mb=tuple(sorted(memory.values())), **counts)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, reader: ReaderLike, *,

@@ -44,17 +44,20 @@ def dyads_command(db, top, level, since, until, include_self, fmt) -> None:  # n
 @click.option("--until", metavar="DATE", help="Events on or before DATE.")
 @format_option("table", "json", "csv", default="table")
 def dyad_command(a, b, db, by, one_way, since, until, fmt) -> None:  # noqa: ANN001
-    """The time series of the events between actors A and B (code prefixes: RUS, CHNGOV):
+    """The time series of the events between actors A and B (code prefixes: RUS, CHNGOV, or
+    blocs: WEST, SCO, NATO, whose members count only while members on each event's date):
     counts by quad class, cooperation vs conflict, Goldstein sum and mean, reports.
 
     \b
-    Example:
+    Examples:
       dyad dyad RUS CHN --by month
+      dyad dyad WEST RUS --by year
     """
-    from dyad.analysis import dyad_series
+    from dyad.analysis.blocs import bloc_dyad_series  # issue 17: A or B may be a bloc (WEST, SCO)
 
     with open_db(db, create=False) as store:
-        df = dyad_series(store, a.upper(), b.upper(), by=by, both_directions=not one_way, since=since, until=until)
+        df = bloc_dyad_series(store, a.upper(), b.upper(), by=by, both_directions=not one_way, since=since,
+                              until=until)
     emit_frame(df, fmt, tuple(df.columns))
 
 
@@ -112,5 +115,7 @@ def plot_network_command(db, level, since, until, output) -> None:  # noqa: ANN0
 
 
 def register(main: click.Group) -> None:
-    for command in (dyads_command, dyad_command, plot_group):
+    from dyad.cli.blocs import bloc_command, blocs_command  # issue 17
+
+    for command in (dyads_command, dyad_command, plot_group, bloc_command, blocs_command):
         main.add_command(command)

@@ -8,9 +8,11 @@ import sys
 
 import click
 
+from dyad.batch.parallel import WorkerPool, read_parallel
 from dyad.cli.options import format_option, reader_options
 from dyad.cli.render import reading_table
 from dyad.errors import DyadError
+from dyad.ingest import read_inputs
 from dyad.options import Options
 from dyad.reader import Reader
 from dyad.records import Reading
@@ -36,27 +38,39 @@ def code_command(inputs: tuple[str, ...], fmt: str, progress: bool | None, optio
     Examples:
       dyad code examples/samarkand-2022-09-16.txt --format table
       dyad code page.html crawl.warc.gz articles.jsonl --format jsonl > readings.jsonl
+      dyad code crawl/ --workers 2 --format jsonl > readings.jsonl   # parse in 2 processes
       cat story.txt | dyad code - --published 2022-09-16
     """
-    reader = Reader(options)
     out = click.get_text_stream("stdout")
     show = progress if progress is not None else (sys.stderr.isatty() and (len(inputs) > 1 or fmt == "jsonl"))
     counts = {"coded": 0, "failed": 0}
-    failures: list[str] = []
-    readings = _with_progress(reader.read_paths(inputs), show)
-    writer = _Writer(fmt, out)
-    for item in readings:
-        if isinstance(item, DyadError):
-            counts["failed"] += 1
-            failures.append(str(item))
-            click.echo(f"dyad: skipped {item}", err=True)
-            continue
-        counts["coded"] += 1
-        writer.write(item)
-    writer.close()
+    pool = WorkerPool(options, options.workers) if options.workers > 1 else None
+    try:
+        if pool is None:
+            items = Reader(options).read_paths(inputs)
+        else:  # the inputs are read here, the articles in the workers; output stays in input order
+            items = read_parallel(read_inputs(inputs, options), options, options.workers, pool=pool)
+        writer = _Writer(fmt, out)
+        for item in _with_progress(items, show):
+            if isinstance(item, DyadError):
+                counts["failed"] += 1
+                click.echo(f"dyad: skipped {item}", err=True)
+                continue
+            counts["coded"] += 1
+            for failure in item.stage_failures:
+                click.echo(f"dyad: warning: {item.article.origin or item.article.id}: stage {failure.stage} "
+                           f"failed ({failure.error}); the other stages' records are kept", err=True)
+            writer.write(item)
+        writer.close()
+    finally:
+        if pool is not None:
+            pool.close()
     total = counts["coded"] + counts["failed"]
     if counts["failed"] or total != 1:
         click.echo(f"dyad: {total} inputs: {counts['coded']} coded, {counts['failed']} failed", err=True)
+    if pool is not None and pool.memory:
+        peaks = ", ".join(f"{mb:.0f} MB" for mb in sorted(pool.memory.values()))
+        click.echo(f"dyad: {options.workers} workers, peak memory per worker: {peaks}", err=True)
     if counts["failed"]:
         sys.exit(1)
 

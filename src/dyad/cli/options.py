@@ -25,7 +25,7 @@ def reader_options(func: Callable) -> Callable:
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
                   help="Folder of your own data files (actors, lexicons) that extend or override dyad's.")
     @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-                  help="Processes for parsing.")
+                  help="Processes that read articles (each loads its own model: ~0.5 GB); output stays in input order.")
     @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 10_000),
                   help="Articles per parsing batch.")
     @functools.wraps(func)

@@ -120,8 +120,13 @@ def ingest_command(paths: tuple[str, ...], db: str | None, force: bool, progress
                    "committed is kept. Run the same command again to resume", err=True)
         sys.exit(128 + signal.SIGTERM if isinstance(exc, _Terminated) else 130)
     click.echo(f"dyad: {summary.describe()}", err=True)
+    if options.workers > 1 and summary.worker_memory_mb:
+        peaks = ", ".join(f"{mb:.0f} MB" for mb in summary.worker_memory_mb)
+        click.echo(f"dyad: {options.workers} workers, peak memory per worker: {peaks}", err=True)
+    for failure in [f for f in summary.failures if f.stage][:SHOWN_FAILURES]:
+        click.echo(f"dyad: warning: {failure} (the article is stored with the other stages' records)", err=True)
     if summary.failed:
-        for failure in summary.failures[:SHOWN_FAILURES]:
+        for failure in [f for f in summary.failures if not f.stage][:SHOWN_FAILURES]:
             click.echo(f"dyad: failed: {failure}", err=True)
         more = summary.failed - min(SHOWN_FAILURES, len(summary.failures))
         if more > 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import html
 import re
 import unicodedata
 from dataclasses import replace
@@ -32,6 +33,19 @@ _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 # Lone surrogates (a "\ud800" escape in JSON, broken UTF-16) can't be encoded as UTF-8, which
 # hashing, spaCy and the database all do; they become U+FFFD, one character for one.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+# HTML character references left in text that was meant to be plain (``&ldquo;``, ``&#8217;``,
+# ``&quot;``): only complete ones, with their semicolon, so "AT&T" and "R&D;" stay as they are
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with HTML character references decoded (``&ldquo;Yes&rdquo;`` -> ``“Yes”``);
+    unknown names are left as written."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
 def without_surrogates(value: object) -> object:

@@ -3,7 +3,8 @@
 Each line is an object with ``text`` (required) and optionally ``id``, ``title``,
 ``published`` or ``date``, ``url``, ``source``, ``byline`` or ``author``. The output's
 ``article.id`` is the input ``id`` when given, else the content hash. A ``.json`` file holding
-one object or an array of objects is read the same way.
+one object or an array of objects is read the same way. HTML character references left in the
+text or title (``&ldquo;``, ``&#8217;``) are decoded.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from dyad.errors import InputError
-from dyad.ingest.article import make_article, parse_published, split_paragraphs, without_surrogates
+from dyad.ingest.article import decode_entities, make_article, parse_published, split_paragraphs, without_surrogates
 from dyad.records import Article
 
 
@@ -29,7 +30,9 @@ def article_from_object(obj: object, *, origin: str, path: str, line: int | None
     if isinstance(byline, list):
         byline = ", ".join(str(b) for b in byline)
     ident = obj.get("id")
-    return make_article(split_paragraphs(text), title=_str(obj.get("title")), byline=_str(byline),
+    title = _str(obj.get("title"))
+    return make_article(split_paragraphs(decode_entities(text)), title=decode_entities(title) if title else None,
+                        byline=_str(byline),
                         published=parse_published(_str(published)), url=_str(obj.get("url")),
                         source=_str(obj.get("source")), article_id_=_str(ident) if ident is not None else None,
                         origin=origin)

@@ -13,14 +13,15 @@ The layout this reads (as produced by common scrapers and the bundled example)::
     Original url:
     <https://...>                    <- the canonical URL
 
-Plain text without a header (one or more paragraphs) is read as body only.
+Plain text without a header (one or more paragraphs) is read as body only. HTML character
+references left in the text (``&ldquo;``, ``&#8217;``) are decoded.
 """
 
 from __future__ import annotations
 
 import re
 
-from dyad.ingest.article import (clean_line, is_dateline, make_article, parse_published,
+from dyad.ingest.article import (clean_line, decode_entities, is_dateline, make_article, parse_published,
                                  strip_markdown, without_surrogates)
 from dyad.records import Article, Embed, Related
 
@@ -76,7 +77,7 @@ def _looks_like_title(line: str) -> bool:
 def read_text(raw: str, *, origin: str | None = None, published: str | None = None,
               url: str | None = None, title: str | None = None) -> Article:
     """Read one scraped plain-text article (see the module docstring for the layout)."""
-    blocks = _blocks(without_surrogates(raw))
+    blocks = _blocks(decode_entities(without_surrogates(raw)))
     head: dict[str, str | None] = {"title": title, "byline": None, "published": None,
                                    "photo_credit": None}
     i = 0

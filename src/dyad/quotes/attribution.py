@@ -27,11 +27,18 @@ MAX_SPEAKER_TOKENS = 30
 # Reading the tokens before a quote for "X told reporters on Tuesday: "..."".
 MAX_LEAD_TOKENS = 14
 
+# Verbs whose "as" gives a role, not a characterisation ("served as "acting director"", "known as
+# the "Patriot Act""): a quote under them names a thing and nobody says it.
+ROLE_VERBS = ("serve", "act", "work", "function", "run", "join", "remain", "stand", "know", "double", "pose",
+              "rank", "qualify", "count", "emerge", "return", "come", "begin", "start", "appear", "live")
+
 # Inflected forms the tagger sometimes gets wrong (a "says" tagged as a plural noun), mapped
 # to their lemma; only forms that are verbs in news prose whatever their tag.
 CUE_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add",
              "adds": "add", "asked": "ask", "wrote": "write", "tweeted": "tweet", "quipped": "quip"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# prepositions that list speakers ("including Jane Doe -- "..." --")
+LISTING = ("including", "among", "like", "from")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # the dependency edges by which a speaker phrase hangs on its verb: a quote inside the speaker
 # phrase ("Pence, who appeared on "Fox News Sunday," said") is not what the verb reports
@@ -101,7 +108,27 @@ class Attributor:
                     break
                 child, node = node, node.head
                 steps += 1
-        return best[1] if best else None
+        return self.main_cue(best[1]) if best else None
+
+    def main_cue(self, cue_token: Token) -> Token:
+        """The speech verb a thought or naming cue is reported under: in ``A spokesman said the
+        minister expected "..."`` and ``Washington welcomed "...," Blinken said`` the words are the
+        spokesman's and Blinken's (main-clause cues first). A speech or writing verb under another
+        keeps its quote (``X said Y told him "..."``), and so does a cue whose subject is a pronoun
+        (``adding it expected "..."``: the pronoun stands for the outer speaker)."""
+        cue = self.cue_of(cue_token)
+        if cue is None or (cue.kind != "thought" and cue.object != "target"):
+            return cue_token
+        subject = self._child_outside(cue_token, SUBJECT_DEPS)
+        if subject is not None and subject.pos_ == "PRON":
+            return cue_token  # "adding it expected "..."": the pronoun is the outer speaker anyway
+        node, steps = cue_token, 0
+        while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and node.head.i != node.i and steps < MAX_CUE_CLIMB:
+            node, steps = node.head, steps + 1
+            outer = self.cue_of(node)
+            if outer is not None:
+                return node if outer.kind == "speech" and outer.object != "target" else cue_token
+        return cue_token
 
     # -- speaker of a cue ------------------------------------------------------------------
 
@@ -166,6 +193,10 @@ class Attributor:
             if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head  # "met Xi and said", "wanted to say", "..., saying"
                 continue
+            if node.dep_ == "ccomp" and node.i > 0 and self.doc[node.i - 1].lower_ in ("and", "but") \
+                    and node.head.i != node.i:
+                node = node.head  # "said that ... but said "..."": a coordination parsed as a clause
+                continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "sings to Clinton before asking her"
                 continue
@@ -199,14 +230,35 @@ class Attributor:
         if token.pos_ != "NOUN" or self.cues.noun_kind(token.lemma_) != "document":
             return token
         owner = _child(token, ("poss",))
-        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
-            return owner
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN") and owner.ent_type_ not in ("DATE", "TIME"):
+            return owner  # the ministry's statement; not "Sunday's statement"
+        issuer = self._issuer(token)
+        if issuer is not None:
+            return issuer
         if token.dep_ in ("dobj", "pobj"):
             verb = token.head if token.dep_ == "dobj" else token.head.head
             subject = self._child_outside(verb, SUBJECT_DEPS) if verb.pos_ in ("VERB", "AUX") else None
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return subject
         return token
+
+    def _issuer(self, document: Token) -> Token | None:
+        """Who issued a document: ``a statement from X``, ``a statement by X``, ``a statement issued
+        by X`` / ``issued on behalf of X``."""
+        heads = [document] + [c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for node in heads:
+            for prep in node.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in ("from", "by")):
+                    who = _child(prep, ("pobj",))
+                    if who is not None and who.pos_ in ("PROPN", "NOUN") and self.in_quote[who.i] < 0:
+                        return who
+                if prep.dep_ == "prep" and prep.lower_ == "on":  # on behalf of X
+                    behalf = _child(prep, ("pobj",))
+                    of = _child(behalf, ("prep",)) if behalf is not None and behalf.lower_ == "behalf" else None
+                    who = _child(of, ("pobj",)) if of is not None else None
+                    if who is not None and who.pos_ in ("PROPN", "NOUN") and self.in_quote[who.i] < 0:
+                        return who
+        return None
 
     def _quoting_verb(self, token: Token) -> Token | None:
         """``quote``/``cite`` when ``token`` is it or the ``as saying`` under it."""
@@ -352,10 +404,16 @@ class Attributor:
             return None
         i = mark.i - 1
         seen = 0
+        dashed = self._dash_name(i)
+        if dashed is not None:
+            return dashed
         while i >= 0 and seen < MAX_LEAD_TOKENS:
             token = doc[i]
             if token.is_space and "\n" in token.text:
                 return None
+            if token.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+                speaker = self._phrase_head(i + 2)  # "According to X, "...""
+                return Attribution(speaker, token, None, None, "according") if speaker is not None else None
             if self.in_quote[i] >= 0 or token.is_quote or token.text in ".!?;":
                 return None
             if self.cue_of(token) is not None:
@@ -376,6 +434,65 @@ class Attributor:
                 return None  # another verb stands between: the cue does not lead into the quote
             i -= 1
             seen += 1
+        return None
+
+    def parenthetical(self, span: Span) -> Attribution | None:
+        """``The rules, the minister added, were "..."``: a cue set off by commas earlier in the
+        quote's sentence, with its subject right before it, and no clause of its own."""
+        doc = self.doc
+        i = span.start - 1
+        seen = 0
+        while i > 0 and seen < MAX_SPEAKER_TOKENS:
+            token = doc[i]
+            if token.text in ".!?;" or (token.is_space and "\n" in token.text) or self.in_quote[i] >= 0:
+                return None
+            if self.cue_of(token) is not None and i + 1 < len(doc) and doc[i + 1].text == "," \
+                    and not self._has_complement(token):
+                speaker = self._phrase_before(token)
+                if speaker is not None:
+                    first = speaker.left_edge.i
+                    if first > 0 and doc[first - 1].text == ",":
+                        return Attribution(self._antecedent(speaker), token, None, None, "parenthetical")
+            i -= 1
+            seen += 1
+        return None
+
+    def naming(self, span: Span) -> Attribution | None:
+        """A short quote that characterises someone through ``as`` under a verb (``admires Putin as a
+        "strong leader"``, ``rated the claims as "false"``): the verb's subject said it."""
+        for token in span:
+            node = token.head
+            if span.start <= node.i < span.end or node.i == token.i:
+                continue
+            if node.lower_ != "as" or node.dep_ != "prep":
+                return None
+            verb = node.head
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+                verb = verb.head  # "admires Putin as a "strong leader"": the "as" hangs on the object
+            if verb.pos_ != "VERB" or verb.lemma_ in ROLE_VERBS or self.in_quote[verb.i] >= 0:
+                return None
+            speaker = self.subject(verb)
+            return Attribution(speaker, verb, None, None, "naming") if speaker is not None else None
+        return None
+
+    def _dash_name(self, i: int) -> Attribution | None:
+        """``..., including Jane Doe -- "..." --``: a person named right before a dash that opens
+        the quote speaks it."""
+        doc = self.doc
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 1 or not _is_dash(doc[i]) and doc[i].text != "--":
+            return None
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 0 and doc[j].ent_type_ == "PERSON" and self.in_quote[j] < 0:
+            head = doc[j]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in ("dobj", "dative", "poss") or (head.dep_ == "pobj" and head.head.lower_ not in LISTING):
+                return None  # "attacked Jane Doe -- "..."", "supportive of Jane Doe -- "...""
+            return Attribution(doc[j], None, None, None, "dash")
         return None
 
     def _phrase_before(self, verb: Token, *, comma: bool = False) -> Token | None:

@@ -19,8 +19,12 @@ Steps (each a function below):
       paragraph break that splits a sentence (``Xi`` / ``told Putin at the talks``); not when
       the quote closed its sentence and the verb reports something else;
    c. *before*: token order before the opening mark: ``X said: "..."``, ``X told Y, "..."``,
-      ``Said X: "..."``.
-   A cue that governs the stretch but whose speaker can't be resolved still supports it.
+      ``Said X: "..."``, ``According to X, "..."``, ``including X -- "..." --``;
+   d. failing those, *parenthetical*: ``The rules, X added, were "..."``; and *naming*: a short
+      quote under ``as`` hung on a verb (``rated the claim as "false"``: the verb's subject).
+   The main clause comes first: a thought or naming cue reported under a speech verb gives way to
+   it (``A spokesman said the minister expected "..."``, ``Y welcomed "...," X said``). A cue that
+   governs the stretch but whose speaker can't be resolved still supports it.
 3. A stretch still without a speaker takes one from its context:
    a. *sibling*: a quote in a list ("called him a "liar" who is "utterly amoral,"") takes the
       attribution of a quote of the same sentence whose cue governs it too;
@@ -29,15 +33,18 @@ Steps (each a function below):
       paragraph, or, if it starts its paragraph, in the paragraph before (unless that is a
       subheading): the latest attributed quote or reporting verb with a speaker-like subject;
       failing those, the latest speaker-like subject of a main clause (a paragraph that names
-      the speaker). Speaker-like: a person or organisation entity, a known actor, a noun of
-      ``speaker-nouns.tsv``, or he/she/it. Its ``cue`` is ``None``.
+      the speaker), or the name of a label ending in a colon (``Jane Doe, a nurse from Ohio:``).
+      Speaker-like: a person or organisation entity, a known actor, a noun of
+      ``speaker-nouns.tsv``, or he/she/it. Cues reported under another cue are passed over (main
+      clauses first). Its ``cue`` is ``None``.
 4. Dropped:
    - scare quotes: a stretch of at most ``SCARE_MAX_WORDS`` (2) words -- words are
      whitespace-separated runs holding a letter or digit -- that got neither a cue nor a speaker
      from steps 2 and 3 ("the so-called "peace plan"", "an "alternative" to");
    - titles: a partial quote of at most ``TITLE_MAX_WORDS`` (6) words, every word capitalised
      except small words (of, the, and, ...), ending without ``! ?`` ("Fox News Sunday",
-     "Contract with America."), unless a naming verb governs it ("called him "Sleepy Joe"").
+     "Contract with America."), unless a naming verb governs it ("called him "Sleepy Joe"") or
+     the passage around it is itself in capitals or Title Case (a transcript, a headline).
    Every other quoted stretch is kept, with ``speaker=None`` when nothing names one.
 5. Tweets and other embeds (``article.embeds``) are read with the same marks and token-order
    patterns, without a parse.
@@ -58,7 +65,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyad.quotes.attribution import Attribution, Attributor
-from dyad.quotes.cues import CueLexicon, load_cues
+from dyad.quotes.cues import Cue, CueLexicon, load_cues
 from dyad.quotes.marks import DOUBLE_CLOSERS, SINGLE_CLOSERS, Piece, find_pieces, paragraph_spans
 from dyad.quotes.speakers import DocActorsLike, SpeakerResolver
 from dyad.records import Actor, ActorRef, Article, Embed, Quote, QuoteKind
@@ -78,6 +85,14 @@ TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or t
 # A paragraph of at most this many words with no final punctuation is a subheading ("'Alternative'
 # to West"); a turn of speech does not carry across it.
 SUBHEADING_MAX_WORDS = 8
+# what a verb that characterises through "as" ("rated the claim as "Mostly False"") counts as
+NAMING_CUE = Cue(lemma="as", kind="speech", object="target", notes="a characterisation through 'as'")
+# A passage whose longer words (more than TITLE_SMALL_WORD_LENGTH letters) are this capitalised,
+# and at least this many, is written in Title Case or capitals: the title filter does not apply
+# there (in ordinary prose under a third of the longer words are capitalised)
+CAPITALISED_SHARE = 0.75
+CAPITALISED_MIN_WORDS = 3
+TITLE_SMALL_WORD_LENGTH = 3
 SENTENCE_END = ".!?…"
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -103,25 +118,36 @@ def find_quotes(doc: Doc, article: Article, doc_actors: DocActorsLike | None, *,
     cues = cues or load_cues()
     text = article.text
     paragraphs = [(p.start, p.end) for p in article.paragraphs] or paragraph_spans(text)
-    pieces = find_pieces(text, paragraphs)
+    pieces = find_pieces(text, paragraphs, headings=_headings(article, paragraphs))
     in_quote = _token_mask(doc, pieces)
     attributor = Attributor(doc, cues, in_quote)
     resolver = SpeakerResolver(doc, doc_actors, cues, in_quote, text)
 
-    found = [_attribute(attributor, doc, text, piece, paragraphs) for piece in pieces]
+    found = [_attribute(attributor, resolver, doc, text, piece, paragraphs) for piece in pieces]
     _from_context(found, attributor, resolver, doc, text, paragraphs)
     quotes = []
     for item in found:
-        if _dropped(item, text, cues):
+        if _dropped(item, text, cues, paragraphs):
             continue
         quotes.append(_quote(item, text, resolver))
     quotes.extend(_embedded_quotes(article, doc_actors, cues))
     return tuple(quotes)
 
 
+def _headings(article: Article, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
+    """The paragraphs that repeat the article's title, or are subheadings (see ``is_subheading``)."""
+    title = _bare(article.title or "")
+    return frozenset(k for k, (lo, hi) in enumerate(paragraphs)
+                     if (title and _bare(article.text[lo:hi]) == title) or is_subheading(article.text[lo:hi]))
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 # -- step 2: patterns ----------------------------------------------------------------------
 
-def _attribute(attributor: Attributor, doc: Doc, text: str, piece: Piece,
+def _attribute(attributor: Attributor, resolver: SpeakerResolver, doc: Doc, text: str, piece: Piece,
                paragraphs: list[tuple[int, int]]) -> _Found:
     span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
     kind: QuoteKind = "direct" if starts_sentence(text, piece, paragraphs[piece.paragraph][0]) else "partial"
@@ -142,6 +168,16 @@ def _attribute(attributor: Attributor, doc: Doc, text: str, piece: Piece,
         before = attributor.before(piece.open_at)
         if before is not None:
             candidates.append(before)
+    if not candidates and piece.open_at is not None:
+        aside = attributor.parenthetical(span)
+        if aside is not None:
+            candidates.append(aside)
+    if not candidates and cue is None:
+        naming = attributor.naming(span)
+        if naming is not None:
+            candidates.append(naming)
+    # a dateline or a date the parse took for a subject ("BRUSSELS, March 3 -- "...," diplomats said")
+    candidates = [c for c in candidates if c.speaker is None or resolver.can_speak(c.speaker)]
     attribution = _nearest(candidates, span) if candidates else None
     if attribution is None and cue is not None:
         # a cue governs it but names no one we can resolve ("what they call a "no-limits" ...")
@@ -182,8 +218,10 @@ def starts_sentence(text: str, piece: Piece, paragraph_start: int) -> bool:
     before = text[j]
     inner = text[piece.start:piece.end]
     capital = inner[:1].isupper()
-    if before in SENTENCE_END + ":;—–(" or before in DOUBLE_CLOSERS + SINGLE_CLOSERS + '"':
+    if before in SENTENCE_END + ":;—–(" or before in DOUBLE_CLOSERS + SINGLE_CLOSERS + '"\'':
         return True
+    if before == "-" and text[j - 1:j] == "-":
+        return True  # "--", a typewriter dash
     if before == ",":
         return capital
     return capital and any(c in inner[:-1] for c in ".!?") and count_words(inner) > SCARE_MAX_WORDS
@@ -192,7 +230,9 @@ def starts_sentence(text: str, piece: Piece, paragraph_start: int) -> bool:
 def _clause_final(text: str, piece: Piece) -> bool:
     """Whether a partial quote ends its clause (``The country "has made changes," McConnell said``)."""
     inner = text[piece.start:piece.end].rstrip()
-    after = text[piece.close_at + 1:piece.close_at + 2] if piece.close_at is not None else ""
+    after = ""
+    if piece.close_at is not None:
+        after = text[piece.close_at + piece.close_len:piece.close_at + piece.close_len + 1]
     return inner[-1:] in ",.!?—" or after in (",", "—")
 
 
@@ -224,7 +264,7 @@ def _from_siblings(found: list[_Found], resolver: SpeakerResolver) -> None:
         for other in found:
             a = other.attribution
             if other is item or a is None or a.cue is None or other.span is None or not len(other.span) \
-                    or a.via not in ("parse", "after", "before", "according"):
+                    or a.via not in ("parse", "after", "before", "according", "naming"):
                 continue
             if resolver.sentence(other.span.start) == sentence and a.cue.i in ancestors:
                 item.attribution = replace(a, via="sibling")
@@ -261,8 +301,8 @@ def _from_context(found: list[_Found], attributor: Attributor, resolver: Speaker
 
 def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: SpeakerResolver, doc: Doc,
                 start: int, end: int) -> Attribution | None:
-    """The latest speaker in text[start:end]: an attributed quote or a cue verb with a subject;
-    failing those, the latest speaker-like main-clause subject."""
+    """The latest speaker in text[start:end]: an attributed quote or a cue verb with a subject (not
+    one reported under another cue); failing those, the latest speaker-like main-clause subject."""
     best: tuple[int, Attribution] | None = None
     for item in earlier:
         if item.attribution is not None and item.attribution.speaker is not None \
@@ -275,7 +315,9 @@ def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: Speaker
     for token in span:
         if attributor.in_quote[token.i] >= 0:
             continue
-        if attributor.cue_of(token) is not None and token.idx < end:
+        if attributor.cue_of(token) is not None and token.idx < end \
+                and not any(attributor.cue_of(a) is not None for a in token.ancestors):
+            # main clauses first: "Lopez said the governor had argued ..." is Lopez's voice
             speaker = attributor.subject(token)
             if speaker is not None and resolver.is_speakerlike(speaker) and (best is None or token.idx > best[0]):
                 best = (token.idx, Attribution(speaker, token, None, None, "turn"))
@@ -285,16 +327,36 @@ def _last_voice(earlier: list[_Found], attributor: Attributor, resolver: Speaker
         return best[1]
     if subject_voice is not None:
         return Attribution(subject_voice[1], None, None, None, "context")
+    return _label(span, resolver)
+
+
+def _label(span: Span, resolver: SpeakerResolver) -> Attribution | None:
+    """A label ending in a colon names the speaker of what follows: ``Jane Doe, a nurse from Ohio:``
+    (the root of its last sentence, a name or a speaker noun)."""
+    words = [t for t in span if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    root = words[-1].sent.root if words[-1].sent.root.i >= span.start else None
+    if root is not None and root.pos_ in ("PROPN", "NOUN") and resolver.is_speakerlike(root):
+        return Attribution(root, None, None, None, "label")
     return None
 
 
 def is_subheading(paragraph: str) -> bool:
-    """A short paragraph without final punctuation ("'Alternative' to West")."""
+    """A short paragraph without final punctuation ("'Alternative' to West"); one ending in a colon
+    introduces what follows ("Caddell continued:") and is no subheading."""
     stripped = paragraph.strip()
-    return count_words(stripped) <= SUBHEADING_MAX_WORDS and stripped[-1:] not in SENTENCE_END + "\"”’'"
+    return count_words(stripped) <= SUBHEADING_MAX_WORDS and stripped[-1:] not in SENTENCE_END + "\"”’':"
 
 
 # -- step 4: scare quotes and titles ---------------------------------------------------------
+
+def is_capitalised(passage: str) -> bool:
+    """Whether a passage is written in capitals or Title Case: at least ``CAPITALISED_MIN_WORDS``
+    longer words, ``CAPITALISED_SHARE`` of them capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", passage) if len(w) > TITLE_SMALL_WORD_LENGTH]
+    return len(words) >= CAPITALISED_MIN_WORDS and sum(w[0].isupper() for w in words) >= CAPITALISED_SHARE * len(words)
+
 
 def is_scare_quote(words: int, supported: bool) -> bool:
     """A quoted phrase of at most ``SCARE_MAX_WORDS`` words with no cue or speaker from step 2/3."""
@@ -321,13 +383,16 @@ def is_title(inner: str, kind: QuoteKind) -> bool:
                for w in words)
 
 
-def _dropped(item: _Found, text: str, cues: CueLexicon) -> bool:
+def _dropped(item: _Found, text: str, cues: CueLexicon, paragraphs: list[tuple[int, int]]) -> bool:
     inner = text[item.piece.start:item.piece.end]
     a = item.attribution
-    named = a is not None and a.cue is not None and a.via in ("parse", "sibling") \
-        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_)) is not None \
-        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_)).object == "target"
-    if is_title(inner, item.kind) and not named:  # "called the pageant winner "Miss Piggy"" is speech
+    named = a is not None and a.cue is not None and a.via not in ("turn", "context", "chain") \
+        and (cues.cue(a.cue.lemma_) or cues.cue(a.cue.lower_) or NAMING_CUE).object == "target"
+    lo, hi = paragraphs[item.piece.paragraph]
+    around = text[lo:item.piece.open_at or item.piece.start] + " " + text[item.piece.end:hi]
+    # "called the pageant winner "Miss Piggy"" is speech, and so is a capitalised quote in a passage
+    # written all in capitals or Title Case (a transcript, a headline): there capitals tell nothing
+    if is_title(inner, item.kind) and not named and not is_capitalised(around):
         return True
     supported = item.supported or (item.attribution is not None and item.attribution.speaker is not None)
     return is_scare_quote(item.words, supported)
@@ -399,7 +464,7 @@ def _embedded_quote(embed: Embed, k: int, piece: Piece, cue_re: re.Pattern[str],
     text = embed.text
     inner = text[piece.start:piece.end]
     lead = text[:piece.open_at] if piece.open_at is not None else text[:piece.start]
-    tail = text[piece.close_at + 1:] if piece.close_at is not None else ""
+    tail = text[piece.close_at + piece.close_len:] if piece.close_at is not None else ""
     speaker_name = addressee_name = cue = None
     matches = list(cue_re.finditer(lead))
     if matches:

@@ -13,6 +13,18 @@ noun of kind ``person`` in ``speaker-nouns.tsv``) or a body (for it: an ORG/GPE/
 a noun of kind ``group``).
 The ``ActorRef`` then carries the pronoun as its mention. "They", "we", "I" and "you" are left
 unresolved (the speaker is ``None``): their antecedents are too often a group no actor names.
+Main clauses first: a sentence's main-clause subject is tried before the subjects of clauses
+embedded in it ("Stoltenberg noted that Putin had cited ..., "...," he said" -> Stoltenberg). A
+pronoun that is itself the main-clause subject of an earlier sentence passes its own antecedent
+on, so a chain of "he said ... he added ... he argued" reaches back to the sentence that names
+him, however long (each link at most ``MAX_ANTECEDENT_SENTENCES`` back). The pronoun is resolved
+this way before the actor layer's own reading of it is asked.
+
+A definite description ("the bloc said") no actor covers speaks as the actor of the nearest
+earlier phrase with the same head noun ("the ECOWAS regional bloc"). A phrase whose head is a
+description with an apposed person name ("the head of the league,
+Jane Doe, warned") speaks as that name. A date, a time or an amount is never a speaker, nor is
+a dateline ("WASHINGTON —").
 """
 
 from __future__ import annotations
@@ -38,6 +50,16 @@ BODY_PRONOUNS = ("it",)
 PERSON_ENTS = ("PERSON",)
 BODY_ENTS = ("ORG", "GPE", "NORP", "FAC")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How many pronoun-to-pronoun links a chain may follow (each link looks back at most
+# MAX_ANTECEDENT_SENTENCES): long interviews run "he said ... he added ..." for a dozen sentences.
+MAX_CHAIN_LINKS = 12
+# How far back a definite description ("the bloc") may name its actor again: about two paragraphs.
+DESCRIPTION_LOOKBACK = 150
+# and how many words before that earlier head may hold the name it describes ("the Economic
+# Community of West African States (ECOWAS) regional bloc")
+DESCRIPTION_MODIFIERS = 6
+# entity types that never speak ("Thursday", "two hours", "$5 million")
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 # tokens a speaker phrase may carry to the left of its head ("the", "Chinese", "state broadcaster")
 LEFT_DEPS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "punct", "npadvmod",
              "predet", "advmod")
@@ -101,28 +123,94 @@ class SpeakerResolver:
 
     def ref(self, head: Token | None, *, pronouns: bool = True, names_only: bool = False) -> ActorRef | None:
         """The actor that the phrase headed by ``head`` names (or a name-only ref), or ``None``."""
-        if head is None:
+        if head is None or not self.can_speak(head):
             return None
         start, end = phrase_bounds(head)
+        if head.pos_ == "PRON" and pronouns:
+            antecedent = self.antecedent(head)
+            found = self.ref(antecedent, pronouns=False) if antecedent is not None else None
+            if found is not None:
+                return ActorRef(name=found.name, code=found.code, country=found.country, sector=found.sector,
+                                id=found.id, mention=Mention(head.text, head.idx, head.idx + len(head)))
+        named = self._apposed_name(head)
+        if named is not None:  # "Argentina's President, Nestor Kirchner,": the name, not the office
+            return self.ref(named, pronouns=False, names_only=names_only)
         actor, mention = self._actor_for(head, start, end)
         if actor is not None:
             return actor.ref(mention)
         if head.pos_ == "PRON":
-            if not pronouns:
-                return None
-            antecedent = self.antecedent(head)
-            if antecedent is None:
-                return None
-            found = self.ref(antecedent, pronouns=False)
-            if found is None:
-                return None
-            return ActorRef(name=found.name, code=found.code, country=found.country, sector=found.sector,
-                            id=found.id, mention=Mention(head.text, head.idx, head.idx + len(head)))
+            return None
+        earlier = self._described_before(head)
+        if earlier is not None:
+            return ActorRef(name=earlier.name, code=earlier.code, country=earlier.country, sector=earlier.sector,
+                            id=earlier.id, mention=Mention(self.text[start:end], start, end))
         if names_only and head.pos_ != "PROPN":
             return None
         text = self.text[start:end]
         name = _display_name(text)
         return ActorRef(name=name, code=None, mention=Mention(text, start, end)) if name else None
+
+    def can_speak(self, head: Token) -> bool:
+        """Not a date, time or amount, and not a dateline (``WASHINGTON —`` opening a paragraph)."""
+        if head.ent_type_ in NOT_SPEAKER_ENTS:
+            return False
+        if head.is_upper and len(head) > 1 and head.pos_ == "PROPN":
+            first = head.i
+            while first > 0 and head.doc[first - 1].is_upper and head.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            before = head.doc[first - 1] if first > 0 else None
+            after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+            at_start = before is None or "\n" in before.text or before.text in ".!?"
+            if at_start and after is not None and (after.text in ("—", "–", "--", "-", "(", ",") or after.is_space):
+                return False
+        return True
+
+    def _described_before(self, head: Token) -> Actor | None:
+        """The actor a definite description (a noun of ``speaker-nouns.tsv``, no name of its own)
+        names again: "the bloc" after "the ECOWAS regional bloc", "the ministry" after "Russia's
+        foreign ministry" (the nearest earlier phrase with the same head noun that the actor
+        layer resolves, or that names an actor before its head, at most ``DESCRIPTION_LOOKBACK``
+        tokens back)."""
+        if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ \
+                or self.cues.noun_kind(head.lower_) is None or not any(c.lower_ == "the" for c in head.lefts) \
+                or any(c.pos_ == "PROPN" or c.dep_ in ("compound", "poss") for c in head.lefts):
+            return None  # "the Kok report" names its own author
+        for i in range(head.i - 1, max(-1, head.i - DESCRIPTION_LOOKBACK), -1):
+            token = self.doc[i]
+            if token.lower_ != head.lower_ or token.pos_ not in ("NOUN", "PROPN") or self.in_quote[i] >= 0:
+                continue
+            actor, _ = self._actor_for(token, *phrase_bounds(token))
+            if actor is not None:
+                return actor
+            # "the ECOWAS regional bloc": a name among the few words before the head (in its sentence)
+            sentence_start = self.sentence(i)[0]
+            near = self.doc[max(sentence_start, i - DESCRIPTION_MODIFIERS)].idx
+            named = [(m, a) for m, a in self.actors.mentions_in(self.doc[sentence_start].idx, token.idx)
+                     if m.end >= near and self._modifies(m.end, token)]
+            if named:
+                return named[-1][1]
+        return None
+
+    def _modifies(self, end: int, head: Token) -> bool:
+        """Whether only modifiers stand between a name ending at ``end`` and ``head`` ("ECOWAS)
+        regional bloc"), no article, preposition or verb."""
+        span = self.doc.char_span(end, head.idx, alignment_mode="contract") if end < head.idx else None
+        between = [t for t in span if t.i != head.i] if span is not None else []
+        return all(t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT", "SPACE") and t.lower_ not in ("the", "a", "an")
+                   for t in between)
+
+    def _apposed_name(self, head: Token) -> Token | None:
+        """The person name apposed to a descriptive head ("the leader of the league, Jane Doe,")."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in PERSON_ENTS + BODY_ENTS:
+            return None
+        # the apposition may hang on the head or on the last noun of its phrase ("the head of the
+        # federation, Jane Doe,": the parser often attaches "Doe" to "federation")
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.pos_ == "PROPN" and self.in_quote[token.i] < 0 \
+                    and token.ent_type_ not in BODY_ENTS + NOT_SPEAKER_ENTS and token.i > head.i \
+                    and self.doc[token.left_edge.i - 1].text == ",":
+                return token
+        return None
 
     def _actor_for(self, head: Token, start: int, end: int) -> tuple[Actor | None, Mention | None]:
         """The actor with a mention covering the head word; the mention itself."""
@@ -149,7 +237,7 @@ class SpeakerResolver:
             return actor, overlapping[0]
         return None, None
 
-    def antecedent(self, pronoun: Token) -> Token | None:
+    def antecedent(self, pronoun: Token, links: int = 0) -> Token | None:
         """The subject of a recent sentence that a speaker pronoun stands for (see module doc)."""
         lower = pronoun.lower_
         if lower in PERSON_PRONOUNS:
@@ -159,7 +247,8 @@ class SpeakerResolver:
         else:
             return None
         doc = self.doc
-        start, _ = self.sentence(pronoun.i)
+        own_start, _ = self.sentence(pronoun.i)
+        start = own_start
         sentences = []
         while start > 0 and len(sentences) < MAX_ANTECEDENT_SENTENCES:
             p_start, p_end = self.sentence(start - 1)
@@ -169,14 +258,20 @@ class SpeakerResolver:
             sentences.append(doc[p_start:p_end])
             start = p_start
         # the part of the pronoun's own sentence before it counts first ("Putin met Xi and he said")
-        own = [t for t in doc[self.sentence(pronoun.i)[0]:pronoun.i] if t.dep_ in SUBJECT_DEPS]
-        for candidate in reversed(own):
+        own = [t for t in doc[own_start:pronoun.i] if t.dep_ in SUBJECT_DEPS and self.in_quote[t.i] < 0]
+        own.sort(key=lambda t: (_clause_depth(t), -t.i))  # main clause first, then the nearest
+        for candidate in own:
             if self._fits(candidate, wanted):
                 return candidate
         for previous in sentences:
             subjects = [t for t in previous if t.dep_ in SUBJECT_DEPS and self.in_quote[t.i] < 0]
-            subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+            subjects.sort(key=lambda t: (_clause_depth(t), -t.i))
             for candidate in subjects:
+                if candidate.pos_ == "PRON" and _same_pronoun(candidate, pronoun) and _clause_depth(candidate) == 0:
+                    # "He said ..." earlier: the chain goes on from there
+                    if links >= MAX_CHAIN_LINKS:
+                        return None
+                    return self.antecedent(candidate, links + 1)
                 if self._fits(candidate, wanted):
                     return candidate
         return None
@@ -206,6 +301,24 @@ class SpeakerResolver:
             actor, _ = self._actor_for(token, *phrase_bounds(token))
             return actor is not None
         return False
+
+
+def _clause_depth(token: Token) -> int:
+    """0 for the subject of a sentence's main verb (or of a verb coordinated with it), more for
+    subjects of clauses embedded deeper ("Stoltenberg noted that Putin had cited": 0, 1)."""
+    depth = 0
+    node = token.head
+    while node.dep_ != "ROOT" and node.head.i != node.i and depth < MAX_PHRASE_TOKENS:
+        if node.dep_ not in ("conj",):
+            depth += 1
+        node = node.head
+    return depth
+
+
+def _same_pronoun(a: Token, b: Token) -> bool:
+    """he/him, she/her and it stand for the same kind of speaker."""
+    groups = (("he", "him"), ("she", "her"), ("it",))
+    return any(a.lower_ in g and b.lower_ in g for g in groups)
 
 
 def _display_name(text: str) -> str:

@@ -47,7 +47,7 @@ PG_WRITE_LOCK = PG_MIGRATION_LOCK + 1
 MAX_IN_PARAMS = 500
 
 #: The schema version this dyad writes: the number of the newest bundled migration.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+?)(?:\.(sqlite|postgresql))?\.sql$")
 

@@ -47,6 +47,7 @@ class Failure:
     input: str | None = None
     line: int | None = None
     article_id: str | None = None
+    stage: str | None = None  # set when one stage failed and the article was stored without its records
 
     @classmethod
     def from_error(cls, exc: Exception) -> Failure:
@@ -57,7 +58,8 @@ class Failure:
         where = self.input or (f"article {self.article_id}" if self.article_id else "")
         if where and self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.reason}" if where else self.reason
+        reason = f"stage {self.stage} failed: {self.reason}" if self.stage else self.reason
+        return f"{where}: {reason}" if where else reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +217,8 @@ class Store:
                 blocks |= r.blocks
             self._rebuild(blocks)
             self._record_failures(run_id, failures)
-            result = WriteResult(added=len(ids) - len(existing), replaced=len(existing), failed=len(failures),
+            result = WriteResult(added=len(ids) - len(existing), replaced=len(existing),
+                                 failed=sum(1 for f in failures if f.stage is None),
                                  reports=sum(len(r.evidence) for r in rows))
             if run_id is not None:
                 self.db.execute(
@@ -302,9 +305,9 @@ class Store:
         start = int(self.db.scalar("SELECT COALESCE(MAX(seq), 0) FROM failures WHERE run_id = ?", (run_id,)) or 0)
         stamp = now()
         self.db.executemany(
-            "INSERT INTO failures (run_id, seq, input, line, article_id, reason, recorded) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(run_id, start + i, f.input, f.line, f.article_id, f.reason, stamp)
+            "INSERT INTO failures (run_id, seq, input, line, article_id, reason, recorded, stage) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(run_id, start + i, f.input, f.line, f.article_id, f.reason, stamp, f.stage)
              for i, f in enumerate(failures, start=1)])
 
     # -- reading -------------------------------------------------------------------------------

@@ -146,9 +146,10 @@ def create_app(store_url: str | None, *, token: str | None = None,
     app.state.where = first.url
     app.state.token_required = token is not None
 
-    from dyad.web import api, pages
+    from dyad.web import api, blocs, pages  # blocs: the bloc pages and their JSON twins (issue 17)
 
     app.include_router(api.router)
+    app.include_router(blocs.router)
     app.include_router(pages.router)
     static = resources.files("dyad.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

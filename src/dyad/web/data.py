@@ -137,7 +137,9 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None =
     """The series between ``a`` and ``b`` (both directions) and its events (of one ``period``
     when given), each with the reports that give its source sentences."""
     a, b = a.upper(), b.upper()
-    found = analysis.dyad_events(store, a, b, since=since, until=until)
+    from dyad.analysis.blocs import bloc_dyad_events  # issue 17: a side may be a bloc (/dyad/WEST/RUS)
+
+    found = bloc_dyad_events(store, a, b, since=since, until=until)
     series = records(analysis.series_of(found, by=by))  # what dyad_series gives, from the same query
     events = records(found)
     if period:
