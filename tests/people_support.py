@@ -68,6 +68,7 @@ def assert_head_and_foreign_minister(tables: ActorTables, country: str, day: str
 
 
 def assert_defence_rows_are_mil(rows: list[Tenure]) -> None:
-    """Defence ministers are coded MIL, every other office in the people tables GOV."""
+    """There are rows; defence ministers are coded MIL, every other office in them GOV."""
+    assert rows
     assert all(t.sector == "MIL" for t in rows if t.role.startswith("Defence Minister"))
     assert all(t.sector == "GOV" for t in rows if not t.role.startswith("Defence Minister"))

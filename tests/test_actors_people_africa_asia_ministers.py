@@ -8,11 +8,9 @@ import pytest
 from people_support import (  # noqa: F401 - tables is a fixture
     CHECK_DAYS, assert_defence_rows_are_mil, assert_head_and_foreign_minister, assert_resolves_to, rows_of,
     tables)
+from test_actors_people_africa_asia import COUNTRIES, HEAD_OF_STATE
 
 PART = "people-africa-asia-ministers.tsv"
-COUNTRIES = ("AGO BDI BEN BWA CAF CIV CMR COG COM CPV DJI ERI GIN GMB GNB GNQ LSO MDG MRT MUS MWI "
-             "NAM RWA SEN STP SWZ SYC TCD TGO TZA UGA ZMB ZWE BRN BTN KHM LAO MDV TLS").split()
-HEAD_OF_STATE = ("President of", "King of", "Sultan of")
 # Foreign ministers still unknown on a date across all people tables (left out rather than guessed).
 FOREIGN_MINISTER_UNKNOWN = {
     "2005-06-01": {"CAF", "GIN", "MRT", "STP", "SWZ"},

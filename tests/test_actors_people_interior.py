@@ -162,9 +162,7 @@ def test_name_codes_the_role_held_on_the_date(tables, text, date, code):
 
 
 def test_defence_minister_rows_are_mil(tables):
-    rows = rows_of(tables, PART)
-    assert rows
-    assert_defence_rows_are_mil(rows)
+    assert_defence_rows_are_mil(rows_of(tables, PART))
 
 
 # Countries whose interior office this file covers on both dates (one holder at a time).
