@@ -161,7 +161,7 @@ def test_actors_africa_asia_ministers_rows_load_with_sectors(tables):
 
 @pytest.mark.parametrize("date", CHECK_DAYS)
 @pytest.mark.parametrize("country", COUNTRIES)
-def test_actors_africa_asia_head_of_state_and_foreign_minister_in_force(tables, country, date):
+def test_actors_africa_asia_ministers_head_of_state_and_foreign_minister_in_force(tables, country, date):
     """Across all the people tables, not only this file."""
     assert_head_and_foreign_minister(tables, country, date, HEAD_OF_STATE,
                                      foreign_minister_known=country not in FOREIGN_MINISTER_UNKNOWN[date])

@@ -141,7 +141,7 @@ PART = "people-interior-and-gaps.tsv"
     ("the Moldovan interior minister", "2022-06-01", "Ana Revenco"),
     ("the Israeli interior minister", "2000-10-01", "Haim Ramon"),
 ])
-def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
+def test_actors_interior_title_or_name_names_the_holder(tables, text, date, name):
     assert resolved(tables, text, date).name == name
 
 
@@ -157,11 +157,11 @@ def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
     ("Yuri Lutsenko", "2009-01-01", "UKRGOV"),
     ("Abdelaziz Bouteflika", "2010-01-01", "DZAGOV"),
 ])
-def test_name_codes_the_role_held_on_the_date(tables, text, date, code):
+def test_actors_interior_name_codes_the_role(tables, text, date, code):
     assert resolved(tables, text, date).code == code
 
 
-def test_defence_minister_rows_are_mil(tables):
+def test_actors_interior_defence_rows_are_mil(tables):
     assert_defence_rows_are_mil(rows_of(tables, PART))
 
 

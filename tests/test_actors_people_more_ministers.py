@@ -98,7 +98,7 @@ PART = "people-more-ministers.tsv"
     ("John Sandy", "2011-06-01", "John Sandy"),
     ("the Dominican interior minister", "2014-01-01", "José Ramón Fadul"),
 ])
-def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
+def test_actors_more_ministers_title_or_name_names_the_holder(tables, text, date, name):
     assert resolved(tables, text, date).name == name
 
 
@@ -113,11 +113,11 @@ def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
     ("Rihards Kozlovskis", "2024-01-01", "LVAGOV"),
     ("Brownie Samukai", "2020-01-01", "LBRELI"),
 ])
-def test_name_codes_the_role_held_on_the_date(tables, text, date, code):
+def test_actors_more_ministers_name_codes_the_role(tables, text, date, code):
     assert resolved(tables, text, date).code == code
 
 
-def test_defence_minister_rows_are_mil(tables):
+def test_actors_more_ministers_defence_rows_are_mil(tables):
     assert_defence_rows_are_mil(rows_of(tables, PART))
 
 
