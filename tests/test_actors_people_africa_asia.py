@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.actors import find_actors, load_tables
+from dyad.actors import find_actors
 from dyad.records import Article
+from people_support import (  # noqa: F401 - tables is a fixture
+    CHECK_DAYS, assert_head_and_foreign_minister, assert_resolves_to, rows_of, tables)
 
 TABLE = "people-africa-asia.tsv"
 COUNTRIES = ("AGO BDI BEN BWA CAF CIV CMR COG COM CPV DJI ERI GIN GMB GNB GNQ LSO MDG MRT MUS MWI "
@@ -17,11 +19,6 @@ FOREIGN_MINISTER_UNKNOWN = {
     "2005-06-01": {"CAF", "GIN", "LSO", "MRT", "STP", "SWZ"},
     "2020-06-01": {"COM", "GNB", "MDG", "MWI", "STP", "SYC", "TCD"},
 }
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_tables()
 
 
 @pytest.mark.parametrize("text, date, expected", [
@@ -187,30 +184,20 @@ def tables():
     ("Xanana Gusmao", "2004-01-01", "TLSGOV"),
 ])
 def test_actors_africa_asia_strings_resolve(tables, text, date, expected):
-    actor = tables.resolve(text, date)
-    assert actor is not None, (text, date)
-    got = actor.code if expected.isupper() and len(expected) == 6 else actor.name
-    assert got == expected, (text, date, actor)
-
-
-def _table_tenures(tables):
-    return [(person, t) for person in tables.people for t in person.tenures if TABLE in t.where]
+    assert_resolves_to(tables, text, date, expected)
 
 
 def test_actors_africa_asia_rows_load_from_their_file(tables):
-    tenures = _table_tenures(tables)
-    assert len(tenures) > 400
-    assert {t.country for _, t in tenures} == set(COUNTRIES)
+    rows = rows_of(tables, TABLE)
+    assert len(rows) > 400
+    assert {t.country for t in rows} == set(COUNTRIES)
 
 
-@pytest.mark.parametrize("date", ["2005-06-01", "2020-06-01"])
+@pytest.mark.parametrize("date", CHECK_DAYS)
 @pytest.mark.parametrize("country", COUNTRIES)
 def test_actors_africa_asia_head_of_state_and_foreign_minister_in_force(tables, country, date):
-    in_force = [(p.name, t.role) for p, t in _table_tenures(tables)
-                if t.country == country and t.covers(date)]
-    assert any(role.startswith(HEAD_OF_STATE) for _, role in in_force), (country, date, in_force)
-    if country not in FOREIGN_MINISTER_UNKNOWN[date]:
-        assert any(role.startswith("Foreign Minister of") for _, role in in_force), (country, date, in_force)
+    assert_head_and_foreign_minister(tables, country, date, HEAD_OF_STATE, file=TABLE,
+                                     foreign_minister_known=country not in FOREIGN_MINISTER_UNKNOWN[date])
 
 
 ARTICLES = [

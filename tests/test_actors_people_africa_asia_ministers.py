@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.actors import load_tables
+from people_support import (  # noqa: F401 - tables is a fixture
+    CHECK_DAYS, assert_defence_rows_are_mil, assert_head_and_foreign_minister, assert_resolves_to, rows_of,
+    tables)
+from test_actors_people_africa_asia import COUNTRIES, HEAD_OF_STATE
 
 PART = "people-africa-asia-ministers.tsv"
-COUNTRIES = ("AGO BDI BEN BWA CAF CIV CMR COG COM CPV DJI ERI GIN GMB GNB GNQ LSO MDG MRT MUS MWI "
-             "NAM RWA SEN STP SWZ SYC TCD TGO TZA UGA ZMB ZWE BRN BTN KHM LAO MDV TLS").split()
-HEAD_OF_STATE = ("President of", "King of", "Sultan of")
 # Foreign ministers still unknown on a date across all people tables (left out rather than guessed).
 FOREIGN_MINISTER_UNKNOWN = {
     "2005-06-01": {"CAF", "GIN", "MRT", "STP", "SWZ"},
     "2020-06-01": {"STP"},
 }
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_tables()
 
 
 @pytest.mark.parametrize("text, date, expected", [
@@ -154,28 +149,19 @@ def tables():
     ("Faure Gnassingbe", "2015-01-01", "TGOGOV"),
 ])
 def test_actors_africa_asia_ministers_resolve(tables, text, date, expected):
-    actor = tables.resolve(text, date)
-    assert actor is not None, (text, date)
-    got = actor.code if expected.isupper() and len(expected) == 6 else actor.name
-    assert got == expected, (text, date, actor)
-
-
-def _part_tenures(tables):
-    return [t for p in tables.people for t in p.tenures if PART in t.where]
+    assert_resolves_to(tables, text, date, expected)
 
 
 def test_actors_africa_asia_ministers_rows_load_with_sectors(tables):
-    rows = _part_tenures(tables)
+    rows = rows_of(tables, PART)
     assert len(rows) > 60
     assert {t.country for t in rows} <= set(COUNTRIES)
-    assert all(t.sector == "MIL" for t in rows if t.role.startswith("Defence Minister"))
-    assert all(t.sector == "GOV" for t in rows if not t.role.startswith("Defence Minister"))
+    assert_defence_rows_are_mil(rows)
 
 
-@pytest.mark.parametrize("date", ["2005-06-01", "2020-06-01"])
+@pytest.mark.parametrize("date", CHECK_DAYS)
 @pytest.mark.parametrize("country", COUNTRIES)
-def test_actors_africa_asia_head_of_state_and_foreign_minister_in_force(tables, country, date):
-    in_force = [t.role for p in tables.people for t in p.tenures if t.country == country and t.covers(date)]
-    assert any(role.startswith(HEAD_OF_STATE) for role in in_force), (country, date, in_force)
-    if country not in FOREIGN_MINISTER_UNKNOWN[date]:
-        assert any(role.startswith("Foreign Minister of") for role in in_force), (country, date, in_force)
+def test_actors_africa_asia_ministers_head_of_state_and_foreign_minister_in_force(tables, country, date):
+    """Across all the people tables, not only this file."""
+    assert_head_and_foreign_minister(tables, country, date, HEAD_OF_STATE,
+                                     foreign_minister_known=country not in FOREIGN_MINISTER_UNKNOWN[date])

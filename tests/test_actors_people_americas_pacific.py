@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.actors import load_tables
+from people_support import (  # noqa: F401 - tables is a fixture
+    CHECK_DAYS, assert_head_and_foreign_minister, assert_resolves_to, tables)
 
 PART_D = "people-americas-pacific.tsv"
 COUNTRIES = ("ATG BHS BLZ BRB CRI DMA DOM GRD GTM HND HTI JAM KNA LCA PRY SLV SUR TTO URY VCT "
@@ -27,11 +28,6 @@ HEAD_OF_STATE_UNKNOWN = {
     "2005-06-01": {"HKG"},  # an acting Chief Executive between Tung and Tsang, March-June 2005
     "2020-06-01": set(),
 }
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_tables()
 
 
 @pytest.mark.parametrize("text, date, expected", [
@@ -207,22 +203,12 @@ def tables():
     ("Greenland's premier", "2025-05-01", "Jens-Frederik Nielsen"),
 ])
 def test_part_d_resolves(tables, text, date, expected):
-    actor = tables.resolve(text, date)
-    assert actor is not None, (text, date)
-    got = actor.code if expected.isupper() and len(expected) == 6 else actor.name
-    assert got == expected, (text, date, actor)
+    assert_resolves_to(tables, text, date, expected)
 
 
-def _in_force(tables, country: str, day: str, prefixes: tuple[str, ...]) -> list[str]:
-    return [p.name for p in tables.people for t in p.tenures
-            if t.country == country and t.covers(day) and t.role.startswith(prefixes)
-            and t.where.rsplit(":", 1)[0].endswith(PART_D)]
-
-
-@pytest.mark.parametrize("day", ["2005-06-01", "2020-06-01"])
+@pytest.mark.parametrize("day", CHECK_DAYS)
 @pytest.mark.parametrize("country", COUNTRIES + list(TERRITORIES))
 def test_part_d_head_of_state_and_foreign_minister_in_force(tables, country, day):
-    if country not in HEAD_OF_STATE_UNKNOWN[day]:
-        assert _in_force(tables, country, day, HEAD_OF_STATE), (country, day)
-    if country not in TERRITORIES and country not in FOREIGN_MINISTER_UNKNOWN[day]:
-        assert _in_force(tables, country, day, ("Foreign Minister of",)), (country, day)
+    assert_head_and_foreign_minister(
+        tables, country, day, HEAD_OF_STATE, file=PART_D, head_known=country not in HEAD_OF_STATE_UNKNOWN[day],
+        foreign_minister_known=country not in TERRITORIES and country not in FOREIGN_MINISTER_UNKNOWN[day])

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.actors import load_tables
+from people_support import (  # noqa: F401 - tables is a fixture
+    assert_defence_rows_are_mil, in_force, resolved, rows_of, tables)
 
 PART = "people-interior-and-gaps.tsv"
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_tables()
 
 
 @pytest.mark.parametrize("text, date, name", [
@@ -145,9 +141,8 @@ def tables():
     ("the Moldovan interior minister", "2022-06-01", "Ana Revenco"),
     ("the Israeli interior minister", "2000-10-01", "Haim Ramon"),
 ])
-def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
-    actor = tables.resolve(text, date)
-    assert actor is not None and actor.name == name
+def test_actors_interior_title_or_name_names_the_holder(tables, text, date, name):
+    assert resolved(tables, text, date).name == name
 
 
 @pytest.mark.parametrize("text, date, code", [
@@ -162,16 +157,12 @@ def test_title_or_name_on_a_date_names_the_holder(tables, text, date, name):
     ("Yuri Lutsenko", "2009-01-01", "UKRGOV"),
     ("Abdelaziz Bouteflika", "2010-01-01", "DZAGOV"),
 ])
-def test_name_codes_the_role_held_on_the_date(tables, text, date, code):
-    actor = tables.resolve(text, date)
-    assert actor is not None and actor.code == code
+def test_actors_interior_name_codes_the_role(tables, text, date, code):
+    assert resolved(tables, text, date).code == code
 
 
-def test_defence_minister_rows_are_mil(tables):
-    rows = [t for p in tables.people for t in p.tenures if t.where.rsplit(":", 1)[0].endswith(PART)]
-    assert rows
-    assert all(t.sector == "MIL" for t in rows if t.role.startswith("Defence Minister"))
-    assert all(t.sector == "GOV" for t in rows if not t.role.startswith("Defence Minister"))
+def test_actors_interior_defence_rows_are_mil(tables):
+    assert_defence_rows_are_mil(rows_of(tables, PART))
 
 
 # Countries whose interior office this file covers on both dates (one holder at a time).
@@ -186,8 +177,7 @@ INTERIOR = ("Interior Minister of", "Home Secretary of", "Home Minister of", "Mi
 
 
 def _interior_holders(tables, country, day):
-    return {p.name for p in tables.people for t in p.tenures
-            if t.country == country and t.role.startswith(INTERIOR) and "Taliban" not in t.role and t.covers(day)}
+    return {name for name, role in in_force(tables, country, day, INTERIOR) if "Taliban" not in role}
 
 
 @pytest.mark.parametrize("country", IN_FORCE_2020)

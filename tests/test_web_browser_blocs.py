@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_web_browser import EXAMPLE, _skip_reason, browser, serving, shot
+# server (over this module's database), context and page are the walk's fixtures, shared.
+from test_web_browser import EXAMPLE, _skip_reason, context, page, server, shot  # noqa: F401
 
 pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
 
@@ -34,29 +35,6 @@ def database(tmp_path_factory) -> str:
             store.add(Reading(article=Article(id=aid, text=sentence, published=day),
                               events=(event(fin, rus, day, sentence),)))
     return str(path)
-
-
-@pytest.fixture(scope="module")
-def server(database):
-    with serving(database) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory):
-    with browser(tmp_path_factory.mktemp("chromium-profile-blocs")) as ctx:
-        yield ctx
-
-
-@pytest.fixture()
-def page(context):
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
-    page.on("console", lambda msg: page.problems.append(f"console {msg.type}: {msg.text}")
-            if msg.type in ("error", "warning") else None)
-    yield page
-    page.close()
 
 
 def test_web_browser_bloc_page(server, page):
