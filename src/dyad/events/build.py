@@ -112,8 +112,7 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     return True
 
 
-def _code_for(match: Match, shift: str | None, lexicon: Lexicon) -> str:
-    code = match.pattern.code
+def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> str:
     if shift == "intended":
         return match.pattern.intent or lexicon.shifted(code, "intended") or code
     if shift == "threatened":
@@ -188,9 +187,12 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     pairs = _pairs(match, roles)
     if not pairs:
         return []
-    code = _code_for(match, reading.shift, lexicon)
+    # A paired code ([042:043]) adds the target's event back to the source.
+    coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
+    if pattern.reverse:
+        coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
     modality = reading.modality
-    if reading.shift == "refused" and code == pattern.code:
+    if reading.shift == "refused" and lexicon.shifted(pattern.code or pattern.reverse or "", "refused") is None:
         modality = "negated"
     date, precision = dater.date(match.token, _tense_token(match.token, roles))
     where = place(match.token, places, doc)
@@ -198,8 +200,8 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     sentence = match.token.sent.text.strip()
     single = len({p.source.key for p in pairs}) == 1
     events = []
-    for pair in pairs:
-        pair_code = code
+    for pair, base in coded:
+        pair_code = _code_for(match, reading.shift, lexicon, base)
         no_target_ok = "notarget" in pattern.flags
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True

@@ -90,8 +90,21 @@ def _pos_ok(token: Token, pos: str | None) -> bool:
     return token.pos_ in _POS[pos]
 
 
+def _before(trigger: Token) -> set[str]:
+    """Lemmas and words left of the trigger in its own phrase: its subject, auxiliaries,
+    negation and adverbs ("TROOPS moved", "will NOT budge")."""
+    found: set[str] = set()
+    for child in trigger.lefts:
+        if child.dep_ in CLAUSE_ARCS and child.dep_ not in ("advmod", "mark"):
+            continue
+        for token in child.subtree:
+            found.update(lemma_forms(token))
+    return found
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
-    """The best pattern for ``token`` (most requirements met), or None."""
+    """The best pattern for ``token`` (most requirements met), or None. Hand rows come first:
+    an imported row is tried only when no hand row fits the word."""
     forms = lemma_forms(token)
     candidates: list[Pattern] = []
     for form in dict.fromkeys(forms):
@@ -100,12 +113,19 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
         return None
     below: list[tuple[Token, int]] | None = None
     governors: set[str] | None = None
+    before: set[str] | None = None
     best: Match | None = None
-    for pattern in dict.fromkeys(candidates):
+    for pattern in sorted(dict.fromkeys(candidates), key=lambda p: p.tier):
+        if best is not None and pattern.tier > best.pattern.tier:
+            break
         if not any(lemma in forms and _pos_ok(token, pos) for lemma, pos in pattern.triggers):
             continue
         if best is not None and pattern.specificity <= best.pattern.specificity:
             continue
+        if pattern.before:
+            before = before if before is not None else _before(token)
+            if not all(alts & before for alts in pattern.before):
+                continue
         if pattern.governors:
             governors = governors if governors is not None else _governors(token)
             if not all(alts & governors for alts in pattern.governors):
@@ -130,5 +150,8 @@ def match_sentence(sentence: Span | Iterable[Token], lexicon: Lexicon) -> list[M
     """Every event trigger of a sentence, in text order; a word that another trigger's pattern
     required ("sanctions" in "impose sanctions on") is not an event of its own."""
     matches = [m for m in (match_token(t, lexicon) for t in sentence if not t.is_punct) if m]
+    hand = {m.token.i for m in matches if m.pattern.tier == 0}
+    # an imported row does not swallow a word that a hand row codes ("said he agreed with")
+    matches = [m for m in matches if m.pattern.tier == 0 or not any(t.i in hand for t in m.required)]
     used = {t.i for m in matches for t in m.required}
-    return [m for m in matches if m.token.i not in used]
+    return [m for m in matches if m.token.i not in used and not m.pattern.null]
