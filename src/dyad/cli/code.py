@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from dataclasses import replace
 
 import click
 
-from dyad.cli.options import format_option, reader_options
+from dyad.cli.options import format_option, reader_options, require_dyad_option
 from dyad.cli.render import reading_table
 from dyad.errors import DyadError
+from dyad.events import two_sided
 from dyad.options import Options
 from dyad.reader import Reader
 from dyad.records import Reading
@@ -27,6 +29,7 @@ CSV_COLUMNS = ("article_id", "date", "source_code", "source_name", "code", "labe
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal and there are several inputs).")
 @reader_options
+@require_dyad_option
 def code_command(inputs: tuple[str, ...], fmt: str, progress: bool | None, options: Options) -> None:
     """Read INPUT... (text, HTML, JSON Lines, WARC files, folders, globs, or - for stdin) and print
     one reading per article: a JSON object (an array when there are several), JSON Lines, a table
@@ -52,6 +55,8 @@ def code_command(inputs: tuple[str, ...], fmt: str, progress: bool | None, optio
             click.echo(f"dyad: skipped {item}", err=True)
             continue
         counts["coded"] += 1
+        if options.require_dyad:  # (the Reader may do this itself; doing it twice is harmless)
+            item = replace(item, events=two_sided(item.events))
         writer.write(item)
     writer.close()
     total = counts["coded"] + counts["failed"]

@@ -62,6 +62,11 @@ def merge(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(kept.values())
 
 
+def two_sided(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events with both a source and a target (``Options.require_dyad``, ``--require-dyad``)."""
+    return tuple(e for e in events if e.target is not None)
+
+
 def _actor_key(ref) -> tuple | None:  # noqa: ANN001 - ActorRef | None
     if ref is None:
         return None

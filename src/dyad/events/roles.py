@@ -49,6 +49,9 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+#: Prepositions that say where something happened: a place under them is never a target.
+LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
+                      "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
 
 
@@ -324,29 +327,35 @@ class Roles:
         """The actors in the pattern's target slots; a place stands for its country there
         ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
         sides: list[Side] = []
+        imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
-                sides.extend(self.np_sides(token) or self.place_side(token, countries_only=False))
+                sides.extend(self.np_sides(token) or self.place_side(
+                    token, countries_only=imported or slot in LOCATIVE))
         return _dedupe(sides)
 
     def place_side(self, token: Token, *, countries_only: bool) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
         (only a country itself if ``countries_only``: "a broadside at the United States")."""
-        if countries_only:
-            start, end = token.idx, token.idx + len(token.text)
-        else:
-            start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+        whole = (token.idx, token.idx + len(token.text))
+        outer: list[tuple[int, int]] = []  # the phrase, less its locative phrases
+        if not countries_only:
+            outer = [(t.idx, t.idx + len(t.text)) for t in token.subtree
+                     if not any(a.dep_ == "prep" and a.lower_ in LOCATIVE for a in _path_up(t, token))]
+            whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
         for place in self.places:
-            if countries_only and place.feature != "country":
+            if not place.country or not (place.start < whole[1] and whole[0] < place.end):
                 continue
-            if place.country and place.start < end and start < place.end:
-                country = next((a for a in getattr(self.actors, "actors", ())
-                                if a.country == place.country and not a.sector), None)
-                mention = Mention(place.text, place.start, place.end)
-                ref = (country.ref(mention) if country is not None else
-                       ActorRef(name=place.country, code=place.country, country=place.country,
-                                id=f"country:{place.country}", mention=mention))
-                return [Side(ref, token)]
+            if place.feature != "country" and (countries_only or not any(
+                    place.start < end and start < place.end for start, end in outer)):
+                continue  # "exercises in Alaska": a place inside a locative phrase is no target
+            country = next((a for a in getattr(self.actors, "actors", ())
+                            if a.country == place.country and not a.sector), None)
+            mention = Mention(place.text, place.start, place.end)
+            ref = (country.ref(mention) if country is not None else
+                   ActorRef(name=place.country, code=place.country, country=place.country,
+                            id=f"country:{place.country}", mention=mention))
+            return [Side(ref, token)]
         return []
 
     def slot_tokens(self, match: Match, slot: str) -> list[Token]:
