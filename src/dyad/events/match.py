@@ -55,7 +55,9 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
         if depth == MAX_REQUIREMENT_DEPTH:
             continue
         for child in token.children:
-            if child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
+            if child.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token != trigger:
+                pass  # "suspended cooperation and aid": coordinated objects are objects too
+            elif child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
                 continue
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a finite adverbial clause has events of its own

@@ -291,7 +291,10 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
             code = verb.code or block_code
             if code and code != "---" and verb.code:
                 add(_row(_trigger([verb]), [], code, None, False, f"{label}: {verb.words[0].upper()}"))
-        plain = [v for v in single if not v.code]
+        # A block's default code goes to the verb the block is named for: its other verbs are
+        # synonyms added in bulk (mostly from WordNet: "face" under MEET, "engage" under FIGHT)
+        # that code the block's patterns well but its bare default badly.
+        plain = [v for v in single if not v.code and v.words[0] == name.split("_")[0].lower()]
         if plain and block_code != "---":
             add(_row(_trigger(plain), [], block_code, None, False, f"{label} (block default)"))
         for verb in multi:
