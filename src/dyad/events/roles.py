@@ -331,24 +331,23 @@ class Roles:
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
                 sides.extend(self.np_sides(token) or self.place_side(
-                    token, countries_only=imported or slot in LOCATIVE))
+                    token, countries_only=imported, where=slot in LOCATIVE))
         return _dedupe(sides)
 
-    def place_side(self, token: Token, *, countries_only: bool) -> list[Side]:
+    def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
         (only a country itself if ``countries_only``: "a broadside at the United States")."""
-        whole = (token.idx, token.idx + len(token.text))
-        outer: list[tuple[int, int]] = []  # the phrase, less its locative phrases
-        if not countries_only:
-            outer = [(t.idx, t.idx + len(t.text)) for t in token.subtree
-                     if not any(a.dep_ == "prep" and a.lower_ in LOCATIVE for a in _path_up(t, token))]
-            whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+        if countries_only:
+            start, end = token.idx, token.idx + len(token.text)
+        else:
+            start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
         for place in self.places:
-            if not place.country or not (place.start < whole[1] and whole[0] < place.end):
+            if countries_only and place.feature != "country":
                 continue
-            if place.feature != "country" and (countries_only or not any(
-                    place.start < end and start < place.end for start, end in outer)):
-                continue  # "exercises in Alaska": a place inside a locative phrase is no target
+            if not place.country or not (place.start < end and start < place.end):
+                continue
+            if not countries_only and self._where_only(token, place, where):
+                continue  # "exercises in Alaska": a place that only says where is no target
             country = next((a for a in getattr(self.actors, "actors", ())
                             if a.country == place.country and not a.sector), None)
             mention = Mention(place.text, place.start, place.end)
@@ -357,6 +356,18 @@ class Roles:
                             id=f"country:{place.country}", mention=mention))
             return [Side(ref, token)]
         return []
+
+    def _where_only(self, head: Token, place: Place, where: bool) -> bool:
+        """Whether ``place`` only says where: it is the very phrase of a locative slot ("held
+        exercises in Alaska"), is no country ("the coup in Niger" is against Niger) and names
+        no actor ("in Russia's far east" names Russia)."""
+        if not where or place.feature == "country":
+            return False
+        if not (head.idx <= place.start < head.idx + len(head.text) or place.start <= head.idx < place.end):
+            return False
+        sent = head.sent  # a place whose country an actor of the sentence belongs to is a side
+        named = self.actors.mentions_in(sent.start_char, sent.end_char)
+        return not any(a.country == place.country for _, a in named)
 
     def slot_tokens(self, match: Match, slot: str) -> list[Token]:
         trigger = match.token
