@@ -248,7 +248,10 @@ def _known(cell: str, known: Collection[str] | None) -> str:
             out.append(code)
             continue
         while code and code not in known:
-            code = code[:-1] if len(code) > 2 else ""
+            if len(code) == 3 and code[:2] + "0" in known and code[2] != "0":
+                code = code[:2] + "0"  # "199" -> the root's general code "190"
+            else:
+                code = code[:-1] if len(code) > 3 else ""
         out.append(code)
     return (":".join(out) if out[0] else ":" + out[1]) if any(out) else "---"
 
