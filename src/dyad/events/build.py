@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dyad.events.lexicon import Lexicon
+from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
 from dyad.events.modality import modality_of
 from dyad.events.roles import DocActorsLike, Roles, Side
@@ -100,6 +100,21 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     return pairs
 
 
+#: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
+#: no one, is no event.
+TWO_SIDED_FLAGS = frozenset({"sym", "reported", "venue"})
+
+
+def _one_sided_ok(pattern: Pattern) -> bool:
+    """Whether a match with a source but no target is an event (``target: null``, as GDELT and
+    PLOVER allow: "the coalition declared a ceasefire", "Macron rejected a military solution").
+    Hand rows: unless they need two sides. Imported rows: only those the converter marked
+    ``notarget`` (a pattern with words to look for); a bare verb of PETRARCH's needs a target."""
+    if "notarget" in pattern.flags:
+        return True
+    return pattern.tier == 0 and not (pattern.flags & TWO_SIDED_FLAGS)
+
+
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     source, target = pair.source.ref, pair.target.ref if pair.target else None
     if not (source.code or source.country):
@@ -108,8 +123,11 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
         return no_target_ok
     if pair.source.key == pair.target.key or not (target.code or target.country):
         return False
-    # Domestic events are CAMEO events too (USAGOV -> USAOPP), but not between two names of one
-    # body ("Moscow" and "the Kremlin") or a country and itself.
+    # Domestic events are CAMEO events too (USAGOV -> USALEG; one politician attacking another,
+    # GBRGOV -> GBRGOV), but not between two names of one body ("Moscow" and "the Kremlin") or
+    # a country and itself.
+    if _is_person(pair.source) and _is_person(pair.target):
+        return True  # two different people (the keys differ): a domestic event
     if source.code and source.code == target.code:
         return False
     if source.country and source.country == target.country and not (source.sector or target.sector):
@@ -207,7 +225,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     events = []
     for pair, base in coded:
         pair_code = _code_for(match, reading.shift, lexicon, base)
-        no_target_ok = "notarget" in pattern.flags
+        no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):

@@ -375,8 +375,9 @@ class Roles:
             if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger):
                 return [c for c in trigger.children if c.dep_ == "nsubjpass"]
             found = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-            return found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
-                             for c in t.children if c.dep_ in ("dobj", "obj")]
+            found = found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
+                              for c in t.children if c.dep_ in ("dobj", "obj")]
+            return found or _shared_object(trigger)
         if slot == "dative":
             return [c for c in trigger.children
                     if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -455,6 +456,20 @@ class Roles:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found.extend(self.np_sides(token))
         return _dedupe(found)
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it ("invaded and occupied
+    Ukraine": Ukraine is what was invaded too), when that verb has no subject of its own."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+        if found:
+            return found
+    return []
 
 
 def _predicative(adjective: Token) -> bool:
