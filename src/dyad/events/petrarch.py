@@ -55,7 +55,7 @@ NULL_CODES = frozenset({"010"})
 MARKERS = frozenset({"$", "+", "%", "^", "*", "-"})
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
-_CODE = re.compile(r"\[([0-9]*|---)(?::([0-9]*))?!?\]")
+_CODE = re.compile(r"\[([0-9]*|---)[A-Z]?(?::([0-9]*))?!?\]")  # "[075A]", "[080!]": TABARI marks
 _FORMS = re.compile(r"\{([^}]*)\}")
 
 
@@ -197,9 +197,7 @@ def _blocks(text: str, path: str) -> Iterator[tuple[int, str, str, list[tuple[in
         if match:
             if current is not None:
                 yield current
-            code = _code_cell(f"[{match.group(2)}]")
-            if not code:
-                raise DataError(f"bad block code [{match.group(2)}]", path=path, line=number)
+            code = _code_cell(f"[{match.group(2)}]") or "---"  # "[+++]": no CAMEO code
             current = (number, match.group(1), code, [])
         elif current is not None:
             current[3].append((number, line))
@@ -273,14 +271,21 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
     for _, name, block_code, body in _blocks(text, path):
         verbs: list[_Verb] = []
         patterns: list[tuple[int, str, str, str]] = []  # line, words, code, comment
+        in_set = False  # a synonym set defined between blocks ("&REVOLT" then "+REVOLUTION")
         for number, line in body:
             stripped, comment = _strip_comment(line)
             if not stripped:
+                in_set = False
+                continue
+            if stripped.startswith("&"):
+                in_set = True
+                continue
+            if in_set:
                 continue
             if stripped.startswith("-"):
                 code_match = list(_CODE.finditer(stripped))
                 if not code_match:
-                    raise DataError("pattern without a [code]", path=path, line=number)
+                    continue  # "[def]", "[+++]": codes of the validation suite's own, no CAMEO
                 code = _code_cell(code_match[-1].group(0))
                 words = stripped[1: code_match[-1].start()].strip()
                 patterns.append((number, words, code, comment))
