@@ -60,7 +60,7 @@ class Plover:
     context: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: patterns are hashed per token matched
 class Pattern:
     """One row of verbs.tsv: a trigger word and what must (not) surround it."""
 
@@ -114,6 +114,9 @@ class Lexicon:
     shifts: dict[str, Shift]
     cues: dict[tuple[str, str], str]  # (word, where) -> kind
     by_lemma: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    #: lemma -> (rank, pattern, parts of speech the lemma may have there), best rank first:
+    #: hand rows, then imported; within each, most requirements first, then file order.
+    index: dict[str, tuple[tuple[int, Pattern, tuple[str | None, ...]], ...]] = field(default_factory=dict)
 
     def cameo(self, code: str) -> CameoCode:
         return self.codes[code]
@@ -238,29 +241,44 @@ def _load_plover(data_dir: Path | None) -> dict[str, Plover]:
     return table
 
 
+@functools.lru_cache(maxsize=None)
+def _triggers(word: str) -> tuple[tuple[str, str | None], ...] | str:
+    """The trigger alternatives of a pattern's first word, or an error message. Cached: an
+    imported block's rows share one long trigger list."""
+    triggers = []
+    for alt in word.split("|"):
+        lemma, _, pos = alt.partition("/")
+        if pos and pos not in POS_TAGS:
+            return f"part of speech must be /v, /n or /a, got /{pos}"
+        if not lemma:
+            return f"empty trigger in {word!r}"
+        triggers.append((lemma.lower(), POS_TAGS.get(pos)))
+    return tuple(triggers)
+
+
+@functools.lru_cache(maxsize=None)
+def _alternatives(word: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word.split("|") if w)
+
+
 def _parse_pattern(text: str, path: str, line: int) -> tuple:
     words = text.split()
     if not words:
         raise DataError("empty pattern", path=path, line=line)
-    triggers = []
-    for alt in words[0].split("|"):
-        lemma, _, pos = alt.partition("/")
-        if pos and pos not in POS_TAGS:
-            raise DataError(f"part of speech must be /v, /n or /a, got /{pos}", path=path, line=line)
-        if not lemma:
-            raise DataError(f"empty trigger in {text!r}", path=path, line=line)
-        triggers.append((lemma.lower(), POS_TAGS.get(pos)))
+    triggers = _triggers(words[0])
+    if isinstance(triggers, str):
+        raise DataError(triggers, path=path, line=line)
     requires, governors, forbids, before = [], [], set(), []
     for word in words[1:]:
         if word.startswith("!"):
-            forbids.update(w.lower() for w in word[1:].split("|") if w)
+            forbids.update(_alternatives(word[1:]))
         elif word.startswith("^"):
-            governors.append(frozenset(w.lower() for w in word[1:].split("|") if w))
+            governors.append(_alternatives(word[1:]))
         elif word.startswith("<"):
-            before.append(frozenset(w.lower() for w in word[1:].split("|") if w))
+            before.append(_alternatives(word[1:]))
         else:
-            requires.append(frozenset(w.lower() for w in word.split("|") if w))
-    return tuple(triggers), tuple(requires), frozenset(forbids), tuple(governors), tuple(before)
+            requires.append(_alternatives(word))
+    return triggers, tuple(requires), frozenset(forbids), tuple(governors), tuple(before)
 
 
 def _code_cell(cell: str, codes: dict[str, CameoCode], path: str, line: int) -> tuple[str | None, str | None]:
@@ -353,9 +371,19 @@ def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
     codes = _load_codes(folder)
     patterns = _load_patterns(folder, codes)
     by_lemma: dict[str, list[Pattern]] = {}
+    index: dict[str, list[tuple[int, Pattern, tuple[str | None, ...]]]] = {}
+    ranked = sorted(range(len(patterns)), key=lambda n: (patterns[n].tier, -patterns[n].specificity, n))
+    for rank, n in enumerate(ranked):
+        pattern = patterns[n]
+        poses: dict[str, list[str | None]] = {}
+        for lemma, pos in pattern.triggers:
+            poses.setdefault(lemma, []).append(pos)
+        for lemma, found in poses.items():
+            index.setdefault(lemma, []).append((rank, pattern, tuple(dict.fromkeys(found))))
     for pattern in patterns:
         for lemma in {lemma for lemma, _ in pattern.triggers}:
             by_lemma.setdefault(lemma, []).append(pattern)
     return Lexicon(codes=codes, plover=_load_plover(folder), patterns=patterns,
                    shifts=_load_shifts(folder, codes), cues=_load_cues(folder),
-                   by_lemma={k: tuple(v) for k, v in by_lemma.items()})
+                   by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+                   index={k: tuple(v) for k, v in index.items()})

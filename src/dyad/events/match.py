@@ -105,24 +105,26 @@ def _before(trigger: Token) -> set[str]:
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
-    """The best pattern for ``token`` (most requirements met), or None. Hand rows come first:
-    an imported row is tried only when no hand row fits the word."""
-    forms = lemma_forms(token)
-    candidates: list[Pattern] = []
-    for form in dict.fromkeys(forms):
-        candidates.extend(lexicon.by_lemma.get(form, ()))
-    if not candidates:
+    """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
+    when no hand row fits the word), then the most requirements met, then the row written first.
+    The lexicon's index lists a lemma's patterns in that order, so the first that fits wins."""
+    lemma, lower = lemma_forms(token)
+    entries = lexicon.index.get(lemma, ())
+    if lower != lemma and lower in lexicon.index:
+        merged = {rank: (rank, p, poses) for rank, p, poses in (*entries, *lexicon.index[lower])}
+        entries = tuple(merged[r] for r in sorted(merged))
+    if not entries:
         return None
-    below: list[tuple[Token, int]] | None = None
+    below: list[tuple[str, str, Token, int]] | None = None
     governors: set[str] | None = None
     before: set[str] | None = None
-    best: Match | None = None
-    for pattern in sorted(dict.fromkeys(candidates), key=lambda p: p.tier):
-        if best is not None and pattern.tier > best.pattern.tier:
-            break
-        if not any(lemma in forms and _pos_ok(token, pos) for lemma, pos in pattern.triggers):
-            continue
-        if best is not None and pattern.specificity <= best.pattern.specificity:
+    pos_ok: dict[str | None, bool] = {}
+    words: set[str] = set()
+    for _, pattern, poses in entries:
+        for pos in poses:
+            if pos not in pos_ok:
+                pos_ok[pos] = _pos_ok(token, pos)
+        if not any(pos_ok[pos] for pos in poses):
             continue
         if pattern.before:
             before = before if before is not None else _before(token)
@@ -132,20 +134,24 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             governors = governors if governors is not None else _governors(token)
             if not all(alts & governors for alts in pattern.governors):
                 continue
-        below = below if below is not None else _below(token)
+        if below is None:
+            below = [(t.lemma_.lower(), t.lower_, t, depth)
+                     for t, depth in sorted(_below(token), key=lambda x: x[1])]
+            words = {w for lem, low, _, _ in below for w in (lem, low)}
+        if not all(alts & words for alts in pattern.requires):
+            continue  # a quick test on sets before looking for the tokens
         required = []
         for alts in pattern.requires:
-            hit = next((t for t, _ in sorted(below, key=lambda x: x[1])
-                        if t.lemma_.lower() in alts or t.lower_ in alts), None)
+            hit = next((t for lem, low, t, _ in below if lem in alts or low in alts), None)
             if hit is None:
                 break
             required.append(hit)
         else:
-            if pattern.forbids and any(t.lemma_.lower() in pattern.forbids or t.lower_ in pattern.forbids
-                                       for t, depth in below if depth <= 2):
+            if pattern.forbids and any(lem in pattern.forbids or low in pattern.forbids
+                                       for lem, low, _, depth in below if depth <= 2):
                 continue
-            best = Match(token, pattern, tuple(required))
-    return best
+            return Match(token, pattern, tuple(required))
+    return None
 
 
 def match_sentence(sentence: Span | Iterable[Token], lexicon: Lexicon) -> list[Match]:
