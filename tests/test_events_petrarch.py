@@ -79,9 +79,9 @@ def test_events_petrarch_lexicon_is_large_and_loads_fast():
     import time
 
     load_lexicon.cache_clear()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be shared
     lexicon = load_lexicon()
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert sum(p.tier == 1 for p in lexicon.patterns) > 4000
     assert not any(p.code == "010" for p in lexicon.patterns)
 

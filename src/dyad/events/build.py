@@ -102,7 +102,10 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
 
 #: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
 #: no one, is no event.
-TWO_SIDED_FLAGS = frozenset({"sym", "reported", "venue"})
+TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
+#: CAMEO roots whose events need a counterpart even when the row does not say so: consulting
+#: (04) is always with someone; "X held talks" alone is no event.
+TWO_SIDED_ROOTS = frozenset({"04"})
 
 
 def _one_sided_ok(pattern: Pattern) -> bool:
@@ -112,7 +115,9 @@ def _one_sided_ok(pattern: Pattern) -> bool:
     ``notarget`` (a pattern with words to look for); a bare verb of PETRARCH's needs a target."""
     if "notarget" in pattern.flags:
         return True
-    return pattern.tier == 0 and not (pattern.flags & TWO_SIDED_FLAGS)
+    code = pattern.code or ""
+    return (pattern.tier == 0 and not (pattern.flags & TWO_SIDED_FLAGS)
+            and code[:2] not in TWO_SIDED_ROOTS)
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
