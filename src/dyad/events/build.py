@@ -103,21 +103,23 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
 #: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
 #: no one, is no event.
 TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
-#: CAMEO roots whose events need a counterpart even when the row does not say so: consulting
-#: (04) is always with someone; "X held talks" alone is no event.
-TWO_SIDED_ROOTS = frozenset({"04"})
+#: CAMEO roots whose events may stand without a target: yielding (08: "resigned", "declared a
+#: ceasefire"), investigating, demanding, and the conflict roots (11-20: "rejected the plan",
+#: protests, shows of force, arrests, killings whose victims are no actor of ours). Statements,
+#: appeals and cooperation (01-07) are made to or with someone: without that side they are
+#: talk ("he pledged an extra 105m", "we agreed that ..."), no event.
+ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)})
 
 
 def _one_sided_ok(pattern: Pattern) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
-    PLOVER allow: "the coalition declared a ceasefire", "Macron rejected a military solution").
-    Hand rows: unless they need two sides. Imported rows: only those the converter marked
-    ``notarget`` (a pattern with words to look for); a bare verb of PETRARCH's needs a target."""
+    PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
+    alone and they need no second side; a bare verb of PETRARCH's never (it needs a target)."""
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
     return (pattern.tier == 0 and not (pattern.flags & TWO_SIDED_FLAGS)
-            and code[:2] not in TWO_SIDED_ROOTS)
+            and code[:2] in ONE_SIDED_ROOTS)
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:

@@ -45,8 +45,10 @@ TARGET_PREPOSITIONS = frozenset({"with", "at", "on", "to", "against", "for", "be
 #: places far more often than actors ("exercises in Alaska").
 DEFAULT_TARGETS = ("dobj", "dative", "with", "to", "against", "on", "toward", "towards", "into",
                    "upon", "for", "from", "over")
-#: CAMEO roots whose events stand alone: a protest or a show of force needs no target.
-ONE_SIDED_ROOTS = frozenset({"14", "15"})
+#: CAMEO roots whose events may stand without a target when the pattern names what was done
+#: ("rejected the PLAN", "declared a CEASEFIRE", "staged a PROTEST"): yielding, investigating,
+#: demanding and the conflict roots (see dyad.events.build.ONE_SIDED_ROOTS).
+ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)})
 #: Codes dyad never gives from a verb alone: PETRARCH's 010 ("make a statement") marks verbs
 #: of saying, which dyad codes through quotes and reported clauses; a 010 row becomes a null row
 #: (it still stops a less specific row from firing).
@@ -229,7 +231,8 @@ def _row(trigger: str, requires: list[str], code: str, slot: str | None, one_sid
     pattern = " ".join([trigger, *requires])
     targets = slot if slot else " ".join(DEFAULT_TARGETS)
     root = code.split(":")[0][:2]
-    flags = "notarget" if one_sided and (root in ONE_SIDED_ROOTS or requires) else "-"
+    content = [r for r in requires if not set(r.lstrip("<").split("|")) <= PREPOSITIONS]
+    flags = "notarget" if one_sided and root in ONE_SIDED_ROOTS and content else "-"
     return Row(pattern, code, targets, flags, example)
 
 
