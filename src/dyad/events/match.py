@@ -120,7 +120,13 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     before: set[str] | None = None
     pos_ok: dict[str | None, bool] = {}
     words: set[str] = set()
+    # "embargoes applied to China": a participle modifying a noun names no agent of its own;
+    # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
+    bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
+                       and not any(c.dep_ == "agent" for c in token.children))
     for _, pattern, poses in entries:
+        if bare_participle and pattern.tier > 0:
+            continue
         for pos in poses:
             if pos not in pos_ok:
                 pos_ok[pos] = _pos_ok(token, pos)
