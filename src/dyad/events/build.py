@@ -108,7 +108,7 @@ TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
 #: protests, shows of force, arrests, killings whose victims are no actor of ours). Statements,
 #: appeals and cooperation (01-07) are made to or with someone: without that side they are
 #: talk ("he pledged an extra 105m", "we agreed that ..."), no event.
-ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)})
+ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a threat is made to someone
 
 
 def _one_sided_ok(pattern: Pattern) -> bool:
@@ -195,6 +195,11 @@ def _is_person(side: Side) -> bool:
     return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
 
 
+def _has_object(match: Match) -> bool:
+    """Whether the trigger has a direct object (that named no actor: "attacked Tory plans")."""
+    return any(c.dep_ in ("dobj", "obj") for c in match.token.children)
+
+
 def _evidence(match: Match, pair: _Pair) -> Span:
     sent = match.token.sent
     tokens = [*match.tokens]
@@ -237,8 +242,9 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
             continue
-        if pattern.person and pair.target is not None and _is_person(pair.target):
-            pair_code = pattern.person
+        if pattern.person and (pair.target is None and _has_object(match)
+                               or pair.target is not None and _is_person(pair.target)):
+            pair_code = pattern.person  # "attacked the decision": no force on a thing said
         if "venue" in pattern.flags and modality == "asserted":
             pair_code = _venue(pair_code, pair.source, pair.target, where)
         info = lexicon.cameo(pair_code)

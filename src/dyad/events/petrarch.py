@@ -48,7 +48,7 @@ DEFAULT_TARGETS = ("dobj", "dative", "with", "to", "against", "on", "toward", "t
 #: CAMEO roots whose events may stand without a target when the pattern names what was done
 #: ("rejected the PLAN", "declared a CEASEFIRE", "staged a PROTEST"): yielding, investigating,
 #: demanding and the conflict roots (see dyad.events.build.ONE_SIDED_ROOTS).
-ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)})
+ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}
 #: Codes dyad never gives from a verb alone: PETRARCH's 010 ("make a statement") marks verbs
 #: of saying, which dyad codes through quotes and reported clauses; a 010 row becomes a null row
 #: (it still stops a less specific row from firing).
