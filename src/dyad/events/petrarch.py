@@ -29,8 +29,6 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from dyad.errors import DataError
-
 #: Prepositions that may hold a target in a PETRARCH pattern, and that dyad knows as slots.
 PREPOSITIONS = frozenset({"with", "at", "on", "to", "against", "for", "between", "of", "in", "into",
                           "from", "over", "toward", "towards", "near", "along", "about", "upon",
@@ -123,7 +121,7 @@ def _variants(word: str) -> list[str]:
     return out
 
 
-def _alternatives(token: str, synsets: dict[str, tuple[str, ...]], path: str, line: int) -> list[str]:
+def _alternatives(token: str, synsets: dict[str, tuple[str, ...]]) -> list[str]:
     if token.startswith("&"):
         found = synsets.get(token) or synsets.get(token + "_") or synsets.get(token.rstrip("_"))
         if found is None:  # a set the file names but never defines: its name is its word
@@ -137,8 +135,7 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"(\s+|[(){}*])", text) if t and not t.isspace()]
 
 
-def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]], path: str,
-                   line: int) -> tuple[list[str], str | None] | None:
+def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list[str], str | None] | None:
     """Requirements (dyad syntax) and the target slot of one pattern's words; None if dyad can't
     express it (a pattern with no verb marker)."""
     tokens = _tokens(text)
@@ -151,7 +148,7 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]], path: str,
             continue
         for piece in re.split(r"[_-]+", raw):
             if piece and piece not in MARKERS:
-                requires.append("<" + "|".join(dict.fromkeys(_alternatives(piece, synsets, path, line))))
+                requires.append("<" + "|".join(dict.fromkeys(_alternatives(piece, synsets))))
     slot, last_prep = None, None
     for raw in tokens[star + 1:]:
         if raw == "(":
@@ -172,7 +169,7 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]], path: str,
                 requires.append(word)
             else:
                 last_prep = None
-                requires.append("|".join(dict.fromkeys(_alternatives(piece, synsets, path, line))))
+                requires.append("|".join(dict.fromkeys(_alternatives(piece, synsets))))
     return requires, slot
 
 
@@ -189,7 +186,7 @@ def _code_cell(raw: str) -> str:
     return forward
 
 
-def _blocks(text: str, path: str) -> Iterator[tuple[int, str, str, list[tuple[int, str]]]]:
+def _blocks(text: str) -> Iterator[tuple[int, str, str, list[tuple[int, str]]]]:
     """(line, name, code, body lines) of each verb block."""
     current: tuple[int, str, str, list[tuple[int, str]]] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -271,7 +268,7 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
         if code:
             rows.setdefault(row.pattern, Row(row.pattern, code, row.target, row.flags, row.example))
 
-    for _, name, block_code, body in _blocks(text, path):
+    for _, name, block_code, body in _blocks(text):
         verbs: list[_Verb] = []
         patterns: list[tuple[int, str, str, str]] = []  # line, words, code, comment
         in_set = False  # a synonym set defined between blocks ("&REVOLT" then "+REVOLUTION")
@@ -316,7 +313,7 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
         for number, words, code, comment in patterns:
             if not code:
                 continue
-            parsed = _parse_pattern(words, synsets, path, number)
+            parsed = _parse_pattern(words, synsets)
             if parsed is None:
                 continue
             requires, slot = parsed
