@@ -120,6 +120,8 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     before: set[str] | None = None
     pos_ok: dict[str | None, bool] = {}
     words: set[str] = set()
+    after: list[tuple[str, str, Token, int]] = []
+    words_after: set[str] = set()
     # "embargoes applied to China": a participle modifying a noun names no agent of its own;
     # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
     bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
@@ -144,11 +146,16 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             below = [(t.lemma_.lower(), t.lower_, t, depth)
                      for t, depth in sorted(_below(token), key=lambda x: x[1])]
             words = {w for lem, low, _, _ in below for w in (lem, low)}
-        if not all(alts & words for alts in pattern.requires):
+            # imported rows read PETRARCH's "words after the verb" literally ("under the
+            # agreement, troops would retreat" is no retreat from an agreement)
+            after = [b for b in below if b[2].i > token.i]
+            words_after = {w for lem, low, _, _ in after for w in (lem, low)}
+        found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
+        if not all(alts & seen for alts in pattern.requires):
             continue  # a quick test on sets before looking for the tokens
         required = []
         for alts in pattern.requires:
-            hit = next((t for lem, low, t, _ in below if lem in alts or low in alts), None)
+            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts), None)
             if hit is None:
                 break
             required.append(hit)
