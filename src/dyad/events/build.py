@@ -109,17 +109,24 @@ TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
 #: appeals and cooperation (01-07) are made to or with someone: without that side they are
 #: talk ("he pledged an extra 105m", "we agreed that ..."), no event.
 ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a threat is made to someone
+#: Roots that always need a counterpart: consulting (04) is with someone, a threat (13) is made
+#: to someone.
+TWO_SIDED_ROOTS = frozenset({"04", "13"})
 
 
 def _one_sided_ok(pattern: Pattern) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
     PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
-    alone and they need no second side; a bare verb of PETRARCH's never (it needs a target)."""
+    alone, or when they are a specific phrase (a verb with its object, an event noun) of any
+    root but consulting and threatening; a bare verb of PETRARCH's never (it needs a target)."""
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
-    return (pattern.tier == 0 and not (pattern.flags & TWO_SIDED_FLAGS)
-            and code[:2] in ONE_SIDED_ROOTS)
+    if pattern.tier > 0 or pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
+        return False
+    # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
+    specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
+    return code[:2] in ONE_SIDED_ROOTS or specific
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
