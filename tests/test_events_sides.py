@@ -78,3 +78,16 @@ def test_events_sides_a_place_that_only_says_where_is_no_target(code):
 
 def test_events_sides_a_country_where_it_happened_may_be_the_target(code):
     assert ("FRA", "111", "NER") in _triples(code("France condemned the coup in Niger."))
+
+
+@pytest.mark.parametrize("text", [
+    "Britain takes over the presidency of the EU from Luxembourg in July.",
+    "Tory leader Michael Howard went on the offensive over the comments.",
+    "She said a Conservative government would bring a radical reform of the courts.",
+])
+def test_events_sides_idioms_and_reported_clauses_are_no_event(code, text):
+    assert not [e for e in code(text, published="2005-01-15") if e.code[:2] in ("17", "19", "08")]
+
+
+def test_events_sides_reaching_a_deal_is_an_agreement(code):
+    assert ("ARM", "057", "AZE") in _triples(code("Armenia and Azerbaijan reached an agreement on the border."))

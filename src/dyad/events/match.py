@@ -126,8 +126,12 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
     bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
                        and not any(c.dep_ == "agent" for c in token.children))
+    # "she said a government would bring reform": what is said is coded from its own clause,
+    # so imported rows on a reporting verb that has a clause under it are not used
+    reporting = (lexicon.cue(lemma, "report") is not None
+                 and any(c.dep_ in ("ccomp", "parataxis") for c in token.children))
     for _, pattern, poses in entries:
-        if bare_participle and pattern.tier > 0:
+        if (bare_participle or reporting) and pattern.tier > 0:
             continue
         for pos in poses:
             if pos not in pos_ok:
