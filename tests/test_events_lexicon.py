@@ -19,7 +19,7 @@ def test_events_lexicon_loads_every_table():
 
 
 def test_events_lexicon_covers_all_twenty_roots():
-    roots = {p.code[:2] for p in load_lexicon().patterns}
+    roots = {p.code[:2] for p in load_lexicon().patterns if p.code}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
 
 
@@ -94,11 +94,11 @@ def _code_with(nlp, lexicon, text):
 
 
 def test_events_user_patterns_add_and_disable_rows(nlp, tmp_path):
-    data_dir = _user_dir(tmp_path, "snub/v\t111\tdobj\t-\tPutin snubbed Biden.\n"
+    data_dir = _user_dir(tmp_path, "ghost/v\t111\tdobj\t-\tPutin ghosted Biden.\n"
                                    "meet/v sideline|margin\t-\t-\t-\tswitched off\n")
     lexicon = load_lexicon(data_dir)
-    assert ("RUS", "111", "USA") in _code_with(nlp, lexicon, "Russia snubbed the United States.")
-    assert _code_with(nlp, load_lexicon(), "Russia snubbed the United States.") == set()
+    assert ("RUS", "111", "USA") in _code_with(nlp, lexicon, "Russia ghosted the United States.")
+    assert _code_with(nlp, load_lexicon(), "Russia ghosted the United States.") == set()
     assert all(p.key != "meet/v sideline|margin" for p in lexicon.patterns)
     assert any(p.key == "meet/v sideline|margin" for p in load_lexicon().patterns)
 

@@ -26,6 +26,8 @@ class Options:
     max_chars: longer article texts are truncated to this many characters.
     fast: run spaCy's attribute ruler and lemmatizer through dyad's exact, cached equivalent
         (``dyad.nlp.fastpath``: same Docs, less time); False runs the plain pipeline.
+    require_dyad: keep only events with both a source and a target (drop one-sided events such
+        as a protest with no target; dyad's analytics count only two-sided events anyway).
     """
 
     model: str = DEFAULT_MODEL
@@ -35,3 +37,4 @@ class Options:
     workers: int = 1
     max_chars: int = MAX_ARTICLE_CHARS
     fast: bool = True
+    require_dyad: bool = False

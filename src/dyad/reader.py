@@ -180,6 +180,8 @@ class Reader:
                      ())
         events = run("events", lambda: tuple(events_stage.find_events(doc, article, doc_actors, dates, places,
                                                                       quotes, tables.lexicon)), ())
+        if self.options.require_dyad:  # --require-dyad: only events with both sides
+            events = tuple(events_stage.two_sided(events))
         relations = run("relations", lambda: tuple(relations_stage.find_relations(doc, article, doc_actors,
                                                                                   tables.blocs)), ())
         return Reading(article=article, actors=tuple(doc_actors.actors), quotes=quotes, events=events,

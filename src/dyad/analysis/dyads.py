@@ -47,10 +47,12 @@ def _period(dates: pd.Series, by: Period) -> pd.Series:
 
 
 def _events(store: Store, **filters) -> pd.DataFrame:
+    """The stored events matching ``filters`` that have both sides: dyad analytics count only
+    two-sided events (a one-sided event, ``target: null``, is no dyad)."""
     df = store.events(**filters)
     if df.empty:
         return df
-    return df[df["source_code"].notna()]
+    return df[df["source_code"].notna() & df["target_code"].notna()]
 
 
 def dyad_events(store: Store, a: str, b: str, *, both_directions: bool = True,

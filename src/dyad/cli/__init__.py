@@ -12,7 +12,7 @@ import logging
 import click
 
 #: Subcommand modules, each defining click commands registered on ``main`` by ``register``.
-COMMAND_MODULES = ("code", "eval", "store", "analysis", "resolve", "spark", "serve")
+COMMAND_MODULES = ("code", "eval", "store", "analysis", "resolve", "spark", "serve", "lexicon")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -9,7 +9,7 @@ import sys
 import click
 
 from dyad.batch.parallel import WorkerPool, read_parallel
-from dyad.cli.options import format_option, reader_options
+from dyad.cli.options import format_option, reader_options, require_dyad_option
 from dyad.cli.render import reading_table
 from dyad.errors import DyadError
 from dyad.ingest import read_inputs
@@ -29,6 +29,7 @@ CSV_COLUMNS = ("article_id", "date", "source_code", "source_name", "code", "labe
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal and there are several inputs).")
 @reader_options
+@require_dyad_option
 def code_command(inputs: tuple[str, ...], fmt: str, progress: bool | None, options: Options) -> None:
     """Read INPUT... (text, HTML, JSON Lines, WARC files, folders, globs, or - for stdin) and print
     one reading per article: a JSON object (an array when there are several), JSON Lines, a table

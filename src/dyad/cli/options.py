@@ -42,6 +42,21 @@ def reader_options(func: Callable) -> Callable:
     return wrapper
 
 
+def require_dyad_option(func: Callable) -> Callable:
+    """``--require-dyad`` (or ``$DYAD_REQUIRE_DYAD``): put below ``@reader_options``; sets
+    ``options.require_dyad``."""
+
+    @click.option("--require-dyad", is_flag=True, envvar="DYAD_REQUIRE_DYAD",
+                  help="Keep only events with both a source and a target (no one-sided events).")
+    @functools.wraps(func)
+    def wrapper(*args, require_dyad, options, **kwargs):
+        from dataclasses import replace
+
+        return func(*args, options=replace(options, require_dyad=require_dyad), **kwargs)
+
+    return wrapper
+
+
 def format_option(*choices: str, default: str) -> Callable:
     return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")

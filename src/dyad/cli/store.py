@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from dyad.cli.options import db_option, fail, format_option, open_db, reader_options
+from dyad.cli.options import db_option, fail, format_option, open_db, reader_options, require_dyad_option
 from dyad.cli.render import emit_frame
 from dyad.errors import DyadError, StoreError
 from dyad.options import Options
@@ -87,6 +87,7 @@ def _interrupt_on_sigterm() -> Iterator[None]:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @reader_options
+@require_dyad_option
 def ingest_command(paths: tuple[str, ...], db: str | None, force: bool, progress: bool | None,
                    options: Options) -> None:
     """Read every article under PATH... (text, HTML, JSON Lines, WARC files, folders, globs, or -

@@ -13,10 +13,10 @@ tables, modality cues) is data in ``dyad/data/events/``, extended by a user's ``
 
 from __future__ import annotations
 
-from dyad.events.build import find_events, merge
+from dyad.events.build import find_events, merge, two_sided
 from dyad.events.lexicon import CameoCode, Lexicon, Pattern, Plover, load_lexicon
 from dyad.events.match import Match, match_sentence
 from dyad.events.scoring import Report, score_reading
 
 __all__ = ["CameoCode", "Lexicon", "Match", "Pattern", "Plover", "Report", "find_events",
-           "load_lexicon", "match_sentence", "merge", "score_reading"]
+           "load_lexicon", "match_sentence", "merge", "score_reading", "two_sided"]

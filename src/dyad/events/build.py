@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dyad.events.lexicon import Lexicon
+from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
 from dyad.events.modality import modality_of
 from dyad.events.roles import DocActorsLike, Roles, Side
@@ -62,6 +62,11 @@ def merge(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(kept.values())
 
 
+def two_sided(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events with both a source and a target (``Options.require_dyad``, ``--require-dyad``)."""
+    return tuple(e for e in events if e.target is not None)
+
+
 def _actor_key(ref) -> tuple | None:  # noqa: ANN001 - ActorRef | None
     if ref is None:
         return None
@@ -95,6 +100,35 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     return pairs
 
 
+#: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
+#: no one, is no event.
+TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
+#: CAMEO roots whose events may stand without a target: yielding (08: "resigned", "declared a
+#: ceasefire"), investigating, demanding, and the conflict roots (11-20: "rejected the plan",
+#: protests, shows of force, arrests, killings whose victims are no actor of ours). Statements,
+#: appeals and cooperation (01-07) are made to or with someone: without that side they are
+#: talk ("he pledged an extra 105m", "we agreed that ..."), no event.
+ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a threat is made to someone
+#: Roots that always need a counterpart: consulting (04) is with someone, a threat (13) is made
+#: to someone.
+TWO_SIDED_ROOTS = frozenset({"04", "13"})
+
+
+def _one_sided_ok(pattern: Pattern) -> bool:
+    """Whether a match with a source but no target is an event (``target: null``, as GDELT and
+    PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
+    alone, or when they are a specific phrase (a verb with its object, an event noun) of any
+    root but consulting and threatening; a bare verb of PETRARCH's never (it needs a target)."""
+    if "notarget" in pattern.flags:
+        return True
+    code = pattern.code or ""
+    if pattern.tier > 0 or pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
+        return False
+    # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
+    specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
+    return code[:2] in ONE_SIDED_ROOTS or specific
+
+
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     source, target = pair.source.ref, pair.target.ref if pair.target else None
     if not (source.code or source.country):
@@ -103,8 +137,11 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
         return no_target_ok
     if pair.source.key == pair.target.key or not (target.code or target.country):
         return False
-    # Domestic events are CAMEO events too (USAGOV -> USAOPP), but not between two names of one
-    # body ("Moscow" and "the Kremlin") or a country and itself.
+    # Domestic events are CAMEO events too (USAGOV -> USALEG; one politician attacking another,
+    # GBRGOV -> GBRGOV), but not between two names of one body ("Moscow" and "the Kremlin") or
+    # a country and itself.
+    if _is_person(pair.source) and _is_person(pair.target):
+        return True  # two different people (the keys differ): a domestic event
     if source.code and source.code == target.code:
         return False
     if source.country and source.country == target.country and not (source.sector or target.sector):
@@ -112,8 +149,7 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     return True
 
 
-def _code_for(match: Match, shift: str | None, lexicon: Lexicon) -> str:
-    code = match.pattern.code
+def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> str:
     if shift == "intended":
         return match.pattern.intent or lexicon.shifted(code, "intended") or code
     if shift == "threatened":
@@ -166,6 +202,11 @@ def _is_person(side: Side) -> bool:
     return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
 
 
+def _has_object(match: Match) -> bool:
+    """Whether the trigger has a direct object (that named no actor: "attacked Tory plans")."""
+    return any(c.dep_ in ("dobj", "obj") for c in match.token.children)
+
+
 def _evidence(match: Match, pair: _Pair) -> Span:
     sent = match.token.sent
     tokens = [*match.tokens]
@@ -188,9 +229,12 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     pairs = _pairs(match, roles)
     if not pairs:
         return []
-    code = _code_for(match, reading.shift, lexicon)
+    # A paired code ([042:043]) adds the target's event back to the source.
+    coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
+    if pattern.reverse:
+        coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
     modality = reading.modality
-    if reading.shift == "refused" and code == pattern.code:
+    if reading.shift == "refused" and lexicon.shifted(pattern.code or pattern.reverse or "", "refused") is None:
         modality = "negated"
     date, precision = dater.date(match.token, _tense_token(match.token, roles))
     where = place(match.token, places, doc)
@@ -198,15 +242,16 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     sentence = match.token.sent.text.strip()
     single = len({p.source.key for p in pairs}) == 1
     events = []
-    for pair in pairs:
-        pair_code = code
-        no_target_ok = "notarget" in pattern.flags
+    for pair, base in coded:
+        pair_code = _code_for(match, reading.shift, lexicon, base)
+        no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
             continue
-        if pattern.person and pair.target is not None and _is_person(pair.target):
-            pair_code = pattern.person
+        if pattern.person and (pair.target is None and _has_object(match)
+                               or pair.target is not None and _is_person(pair.target)):
+            pair_code = pattern.person  # "attacked the decision": no force on a thing said
         if "venue" in pattern.flags and modality == "asserted":
             pair_code = _venue(pair_code, pair.source, pair.target, where)
         info = lexicon.cameo(pair_code)

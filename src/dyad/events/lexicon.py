@@ -5,7 +5,10 @@ Files (in ``dyad/data/events/``; a user's ``data_dir`` may hold files of the sam
 
 - ``cameo.tsv``             CAMEO code -> label, Goldstein score, root, quad class
 - ``CAMEO2PLOVER-2021.txt`` CAMEO code -> PLOVER type, mode, context (CC BY-SA 4.0)
-- ``verbs.tsv``             trigger patterns -> CAMEO code, where the target is, flags
+- ``verbs.tsv``             trigger patterns -> CAMEO code, where the target is, flags (hand rows)
+- ``verbs-petrarch.tsv``    the same, converted from PETRARCH2's verb dictionary by
+                            ``dyad.events.petrarch`` (``dyad lexicon import``); a hand row that
+                            matches a word is used before any imported row
 - ``intent.tsv``            code -> its intended (03x), threatened (13x) and refused (12x) codes
 - ``cues.tsv``              modality cues (would, set to, refuse) and reporting verbs (say)
 
@@ -35,6 +38,10 @@ CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "lig
 CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "report",
                        "agent", "light"})
 _CODE = re.compile(r"^\d{2,4}$")
+#: The lexicon files, in order of priority: hand-written rows, then imported ones.
+VERB_FILES = ("verbs.tsv", "verbs-petrarch.tsv")
+#: A code cell that means "no event": a pattern that stops a less specific one from firing.
+NULL_CODE = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,7 @@ class Plover:
     context: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: patterns are hashed per token matched
 class Pattern:
     """One row of verbs.tsv: a trigger word and what must (not) surround it."""
 
@@ -62,17 +69,24 @@ class Pattern:
     requires: tuple[frozenset[str], ...]
     forbids: frozenset[str]
     governors: tuple[frozenset[str], ...]
-    code: str
+    code: str | None  # None: a null pattern ("no event"), or only a reverse event
     targets: tuple[str, ...]
     flags: frozenset[str]
     intent: str | None = None
     solo: str | None = None
     person: str | None = None
     where: str = ""  # file:line, for messages
+    before: tuple[frozenset[str], ...] = ()  # lemmas left of the trigger, in its phrase
+    reverse: str | None = None  # the code of the target's event back to the source
+    tier: int = 0  # 0 hand rows (ours and the user's verbs.tsv), 1 imported rows
 
     @property
     def specificity(self) -> int:
-        return len(self.requires) + len(self.governors)
+        return len(self.requires) + len(self.governors) + len(self.before)
+
+    @property
+    def null(self) -> bool:
+        return self.code is None and self.reverse is None
 
     @property
     def symmetric(self) -> bool:
@@ -100,6 +114,9 @@ class Lexicon:
     shifts: dict[str, Shift]
     cues: dict[tuple[str, str], str]  # (word, where) -> kind
     by_lemma: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    #: lemma -> (rank, pattern, parts of speech the lemma may have there), best rank first:
+    #: hand rows, then imported; within each, most requirements first, then file order.
+    index: dict[str, tuple[tuple[int, Pattern, tuple[str | None, ...]], ...]] = field(default_factory=dict)
 
     def cameo(self, code: str) -> CameoCode:
         return self.codes[code]
@@ -132,9 +149,9 @@ class Lexicon:
 
 # -- reading files -------------------------------------------------------------------------
 def _data_files(name: str, data_dir: Path | None) -> list[tuple[str, str]]:
-    """(path, text) of our file, then the user's if any."""
+    """(path, text) of our file (if we ship one), then the user's if any."""
     ours = resources.files("dyad.data").joinpath("events", name)
-    found = [(f"dyad/data/events/{name}", ours.read_text(encoding="utf-8"))]
+    found = [(f"dyad/data/events/{name}", ours.read_text(encoding="utf-8"))] if ours.is_file() else []
     if data_dir is not None:
         for candidate in (Path(data_dir) / "events" / name, Path(data_dir) / name):
             if candidate.is_file():
@@ -224,38 +241,76 @@ def _load_plover(data_dir: Path | None) -> dict[str, Plover]:
     return table
 
 
+@functools.lru_cache(maxsize=None)
+def _triggers(word: str) -> tuple[tuple[str, str | None], ...] | str:
+    """The trigger alternatives of a pattern's first word, or an error message. Cached: an
+    imported block's rows share one long trigger list."""
+    triggers = []
+    for alt in word.split("|"):
+        lemma, _, pos = alt.partition("/")
+        if pos and pos not in POS_TAGS:
+            return f"part of speech must be /v, /n or /a, got /{pos}"
+        if not lemma:
+            return f"empty trigger in {word!r}"
+        triggers.append((lemma.lower(), POS_TAGS.get(pos)))
+    return tuple(triggers)
+
+
+@functools.lru_cache(maxsize=None)
+def _alternatives(word: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word.split("|") if w)
+
+
 def _parse_pattern(text: str, path: str, line: int) -> tuple:
     words = text.split()
     if not words:
         raise DataError("empty pattern", path=path, line=line)
-    triggers = []
-    for alt in words[0].split("|"):
-        lemma, _, pos = alt.partition("/")
-        if pos and pos not in POS_TAGS:
-            raise DataError(f"part of speech must be /v, /n or /a, got /{pos}", path=path, line=line)
-        if not lemma:
-            raise DataError(f"empty trigger in {text!r}", path=path, line=line)
-        triggers.append((lemma.lower(), POS_TAGS.get(pos)))
-    requires, governors, forbids = [], [], set()
+    triggers = _triggers(words[0])
+    if isinstance(triggers, str):
+        raise DataError(triggers, path=path, line=line)
+    requires, governors, forbids, before = [], [], set(), []
     for word in words[1:]:
         if word.startswith("!"):
-            forbids.update(w.lower() for w in word[1:].split("|") if w)
+            forbids.update(_alternatives(word[1:]))
         elif word.startswith("^"):
-            governors.append(frozenset(w.lower() for w in word[1:].split("|") if w))
+            governors.append(_alternatives(word[1:]))
+        elif word.startswith("<"):
+            before.append(_alternatives(word[1:]))
         else:
-            requires.append(frozenset(w.lower() for w in word.split("|") if w))
-    return tuple(triggers), tuple(requires), frozenset(forbids), tuple(governors)
+            requires.append(_alternatives(word))
+    return triggers, tuple(requires), frozenset(forbids), tuple(governors), tuple(before)
+
+
+def _code_cell(cell: str, codes: dict[str, CameoCode], path: str, line: int) -> tuple[str | None, str | None]:
+    """(code, reverse) of a code cell: ``061``, ``042:043`` (an event and its reverse),
+    ``:054`` (only the reverse) or ``---`` (no event)."""
+    if cell == NULL_CODE:
+        return None, None
+    forward, _, back = cell.partition(":")
+    code = _check_code(forward, codes, path, line) if forward else None
+    reverse = _check_code(back, codes, path, line) if back else None
+    if code is None and reverse is None:
+        raise DataError(f"empty code {cell!r}", path=path, line=line)
+    return code, reverse
 
 
 def _load_patterns(data_dir: Path | None, codes: dict[str, CameoCode]) -> tuple[Pattern, ...]:
+    patterns: list[Pattern] = []
+    for tier, name in enumerate(VERB_FILES):
+        patterns.extend(_load_pattern_file(name, tier, data_dir, codes))
+    return tuple(patterns)
+
+
+def _load_pattern_file(name: str, tier: int, data_dir: Path | None,
+                       codes: dict[str, CameoCode]) -> list[Pattern]:
     columns = ("pattern", "code", "target", "flags", "example")
     patterns = []
-    for key, (path, line, row) in _keyed(_data_files("verbs.tsv", data_dir), columns,
+    for key, (path, line, row) in _keyed(_data_files(name, data_dir), columns,
                                          lambda r: " ".join(r["pattern"].split())).items():
         if row["code"] == "-":
             continue  # a user's way to switch one of our patterns off
-        code = _check_code(row["code"], codes, path, line)
-        triggers, requires, forbids, governors = _parse_pattern(key, path, line)
+        code, reverse = _code_cell(row["code"], codes, path, line)
+        triggers, requires, forbids, governors, before = _parse_pattern(key, path, line)
         targets = tuple(t for t in row["target"].split() if t != "-")
         bad = [t for t in targets if t not in TARGET_SLOTS]
         if bad:
@@ -275,8 +330,9 @@ def _load_patterns(data_dir: Path | None, codes: dict[str, CameoCode]) -> tuple[
             else:
                 raise DataError(f"unknown flag {flag!r}", path=path, line=line)
         patterns.append(Pattern(key, triggers, requires, forbids, governors, code, targets,
-                                frozenset(flags), intent, solo, person, f"{path}:{line}"))
-    return tuple(patterns)
+                                frozenset(flags), intent, solo, person, f"{path}:{line}",
+                                before, reverse, tier))
+    return patterns
 
 
 def _load_shifts(data_dir: Path | None, codes: dict[str, CameoCode]) -> dict[str, Shift]:
@@ -303,6 +359,11 @@ def _load_cues(data_dir: Path | None) -> dict[tuple[str, str], str]:
     return cues
 
 
+def cameo_codes(data_dir: str | Path | None = None) -> frozenset[str]:
+    """The CAMEO codes of cameo.tsv (ours and a user's): what a converted lexicon may use."""
+    return frozenset(_load_codes(Path(data_dir) if data_dir is not None else None))
+
+
 @functools.lru_cache(maxsize=8)
 def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
     """Read (once per process and ``data_dir``) the event lexicon; user files add/override rows."""
@@ -310,9 +371,19 @@ def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
     codes = _load_codes(folder)
     patterns = _load_patterns(folder, codes)
     by_lemma: dict[str, list[Pattern]] = {}
+    index: dict[str, list[tuple[int, Pattern, tuple[str | None, ...]]]] = {}
+    ranked = sorted(range(len(patterns)), key=lambda n: (patterns[n].tier, -patterns[n].specificity, n))
+    for rank, n in enumerate(ranked):
+        pattern = patterns[n]
+        poses: dict[str, list[str | None]] = {}
+        for lemma, pos in pattern.triggers:
+            poses.setdefault(lemma, []).append(pos)
+        for lemma, found in poses.items():
+            index.setdefault(lemma, []).append((rank, pattern, tuple(dict.fromkeys(found))))
     for pattern in patterns:
         for lemma in {lemma for lemma, _ in pattern.triggers}:
             by_lemma.setdefault(lemma, []).append(pattern)
     return Lexicon(codes=codes, plover=_load_plover(folder), patterns=patterns,
                    shifts=_load_shifts(folder, codes), cues=_load_cues(folder),
-                   by_lemma={k: tuple(v) for k, v in by_lemma.items()})
+                   by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+                   index={k: tuple(v) for k, v in index.items()})

@@ -55,7 +55,9 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
         if depth == MAX_REQUIREMENT_DEPTH:
             continue
         for child in token.children:
-            if child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
+            if child.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token != trigger:
+                pass  # "suspended cooperation and aid": coordinated objects are objects too
+            elif child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
                 continue
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a finite adverbial clause has events of its own
@@ -90,45 +92,91 @@ def _pos_ok(token: Token, pos: str | None) -> bool:
     return token.pos_ in _POS[pos]
 
 
+def _before(trigger: Token) -> set[str]:
+    """Lemmas and words left of the trigger in its own phrase: its subject, auxiliaries,
+    negation and adverbs ("TROOPS moved", "will NOT budge")."""
+    found: set[str] = set()
+    for child in trigger.lefts:
+        if child.dep_ in CLAUSE_ARCS and child.dep_ not in ("advmod", "mark"):
+            continue
+        for token in child.subtree:
+            found.update(lemma_forms(token))
+    return found
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
-    """The best pattern for ``token`` (most requirements met), or None."""
-    forms = lemma_forms(token)
-    candidates: list[Pattern] = []
-    for form in dict.fromkeys(forms):
-        candidates.extend(lexicon.by_lemma.get(form, ()))
-    if not candidates:
+    """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
+    when no hand row fits the word), then the most requirements met, then the row written first.
+    The lexicon's index lists a lemma's patterns in that order, so the first that fits wins."""
+    lemma, lower = lemma_forms(token)
+    entries = lexicon.index.get(lemma, ())
+    if lower != lemma and lower in lexicon.index:
+        merged = {rank: (rank, p, poses) for rank, p, poses in (*entries, *lexicon.index[lower])}
+        entries = tuple(merged[r] for r in sorted(merged))
+    if not entries:
         return None
-    below: list[tuple[Token, int]] | None = None
+    below: list[tuple[str, str, Token, int]] | None = None
     governors: set[str] | None = None
-    best: Match | None = None
-    for pattern in dict.fromkeys(candidates):
-        if not any(lemma in forms and _pos_ok(token, pos) for lemma, pos in pattern.triggers):
+    before: set[str] | None = None
+    pos_ok: dict[str | None, bool] = {}
+    words: set[str] = set()
+    after: list[tuple[str, str, Token, int]] = []
+    words_after: set[str] = set()
+    # "embargoes applied to China": a participle modifying a noun names no agent of its own;
+    # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
+    bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
+                       and not any(c.dep_ == "agent" for c in token.children))
+    # "she said a government would bring reform": what is said is coded from its own clause,
+    # so imported rows on a reporting verb that has a clause under it are not used
+    reporting = (lexicon.cue(lemma, "report") is not None
+                 and any(c.dep_ in ("ccomp", "parataxis") for c in token.children))
+    for _, pattern, poses in entries:
+        if (bare_participle or reporting) and pattern.tier > 0:
             continue
-        if best is not None and pattern.specificity <= best.pattern.specificity:
+        for pos in poses:
+            if pos not in pos_ok:
+                pos_ok[pos] = _pos_ok(token, pos)
+        if not any(pos_ok[pos] for pos in poses):
             continue
+        if pattern.before:
+            before = before if before is not None else _before(token)
+            if not all(alts & before for alts in pattern.before):
+                continue
         if pattern.governors:
             governors = governors if governors is not None else _governors(token)
             if not all(alts & governors for alts in pattern.governors):
                 continue
-        below = below if below is not None else _below(token)
+        if below is None:
+            below = [(t.lemma_.lower(), t.lower_, t, depth)
+                     for t, depth in sorted(_below(token), key=lambda x: x[1])]
+            words = {w for lem, low, _, _ in below for w in (lem, low)}
+            # imported rows read PETRARCH's "words after the verb" literally ("under the
+            # agreement, troops would retreat" is no retreat from an agreement)
+            after = [b for b in below if b[2].i > token.i]
+            words_after = {w for lem, low, _, _ in after for w in (lem, low)}
+        found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
+        if not all(alts & seen for alts in pattern.requires):
+            continue  # a quick test on sets before looking for the tokens
         required = []
         for alts in pattern.requires:
-            hit = next((t for t, _ in sorted(below, key=lambda x: x[1])
-                        if t.lemma_.lower() in alts or t.lower_ in alts), None)
+            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts), None)
             if hit is None:
                 break
             required.append(hit)
         else:
-            if pattern.forbids and any(t.lemma_.lower() in pattern.forbids or t.lower_ in pattern.forbids
-                                       for t, depth in below if depth <= 2):
+            if pattern.forbids and any(lem in pattern.forbids or low in pattern.forbids
+                                       for lem, low, _, depth in below if depth <= 2):
                 continue
-            best = Match(token, pattern, tuple(required))
-    return best
+            return Match(token, pattern, tuple(required))
+    return None
 
 
 def match_sentence(sentence: Span | Iterable[Token], lexicon: Lexicon) -> list[Match]:
     """Every event trigger of a sentence, in text order; a word that another trigger's pattern
     required ("sanctions" in "impose sanctions on") is not an event of its own."""
     matches = [m for m in (match_token(t, lexicon) for t in sentence if not t.is_punct) if m]
+    hand = {m.token.i for m in matches if m.pattern.tier == 0}
+    # an imported row does not swallow a word that a hand row codes ("said he agreed with")
+    matches = [m for m in matches if m.pattern.tier == 0 or not any(t.i in hand for t in m.required)]
     used = {t.i for m in matches for t in m.required}
-    return [m for m in matches if m.token.i not in used]
+    return [m for m in matches if m.token.i not in used and not m.pattern.null]

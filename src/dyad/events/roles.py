@@ -49,6 +49,9 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+#: Prepositions that say where something happened: a place under them is never a target.
+LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
+                      "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
 
 
@@ -324,12 +327,14 @@ class Roles:
         """The actors in the pattern's target slots; a place stands for its country there
         ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
         sides: list[Side] = []
+        imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
-                sides.extend(self.np_sides(token) or self.place_side(token, countries_only=False))
+                sides.extend(self.np_sides(token) or self.place_side(
+                    token, countries_only=imported, where=slot in LOCATIVE))
         return _dedupe(sides)
 
-    def place_side(self, token: Token, *, countries_only: bool) -> list[Side]:
+    def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
         (only a country itself if ``countries_only``: "a broadside at the United States")."""
         if countries_only:
@@ -339,15 +344,30 @@ class Roles:
         for place in self.places:
             if countries_only and place.feature != "country":
                 continue
-            if place.country and place.start < end and start < place.end:
-                country = next((a for a in getattr(self.actors, "actors", ())
-                                if a.country == place.country and not a.sector), None)
-                mention = Mention(place.text, place.start, place.end)
-                ref = (country.ref(mention) if country is not None else
-                       ActorRef(name=place.country, code=place.country, country=place.country,
-                                id=f"country:{place.country}", mention=mention))
-                return [Side(ref, token)]
+            if not place.country or not (place.start < end and start < place.end):
+                continue
+            if not countries_only and self._where_only(token, place, where):
+                continue  # "exercises in Alaska": a place that only says where is no target
+            country = next((a for a in getattr(self.actors, "actors", ())
+                            if a.country == place.country and not a.sector), None)
+            mention = Mention(place.text, place.start, place.end)
+            ref = (country.ref(mention) if country is not None else
+                   ActorRef(name=place.country, code=place.country, country=place.country,
+                            id=f"country:{place.country}", mention=mention))
+            return [Side(ref, token)]
         return []
+
+    def _where_only(self, head: Token, place: Place, where: bool) -> bool:
+        """Whether ``place`` only says where: it is the very phrase of a locative slot ("held
+        exercises in Alaska"), is no country ("the coup in Niger" is against Niger) and names
+        no actor ("in Russia's far east" names Russia)."""
+        if not where or place.feature == "country":
+            return False
+        if not (head.idx <= place.start < head.idx + len(head.text) or place.start <= head.idx < place.end):
+            return False
+        sent = head.sent  # a place whose country an actor of the sentence belongs to is a side
+        named = self.actors.mentions_in(sent.start_char, sent.end_char)
+        return not any(a.country == place.country for _, a in named)
 
     def slot_tokens(self, match: Match, slot: str) -> list[Token]:
         trigger = match.token
@@ -355,8 +375,9 @@ class Roles:
             if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger):
                 return [c for c in trigger.children if c.dep_ == "nsubjpass"]
             found = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-            return found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
-                             for c in t.children if c.dep_ in ("dobj", "obj")]
+            found = found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
+                              for c in t.children if c.dep_ in ("dobj", "obj")]
+            return found or _shared_object(trigger)
         if slot == "dative":
             return [c for c in trigger.children
                     if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -435,6 +456,20 @@ class Roles:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found.extend(self.np_sides(token))
         return _dedupe(found)
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it ("invaded and occupied
+    Ukraine": Ukraine is what was invaded too), when that verb has no subject of its own."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+        if found:
+            return found
+    return []
 
 
 def _predicative(adjective: Token) -> bool:

@@ -11,6 +11,8 @@ The rule (docs/store.md explains it with examples). Two reports are the same eve
    of the event; a report dated only to a month or year joins an event when it is the only
    event of its block whose dates fall in that month or year, else it stays on its own; a
    report without any date (and an article without a publication date) is never merged;
+   A symmetric code (``SYMMETRIC_CODES``: meetings, talks, agreements) ignores direction:
+   "Putin met Xi" and "Xi held talks with Putin" are one block (``block_key(..., code=)``);
 4. **place**: when both have one, the places are in the same country and are the same place
    (same name, or within ``PLACE_RADIUS_KM``), or one of them is the country itself.
 
@@ -81,11 +83,28 @@ def actor_key(code: str | None, name: str | None) -> str:
     return "-"
 
 
+#: Codes whose event has no direction: "Putin met Xi" and "Xi held talks with Putin" report one
+#: meeting, "France and Germany signed a treaty" one signing. Their reports are compared whatever
+#: their direction (CAMEO 040 consult, 041 discuss by telephone, 044 meet at a third location,
+#: 045 mediate, 046 negotiate, 057 sign a formal agreement, 061-064 cooperate economically,
+#: militarily, judicially, intelligence; 0871 declare a ceasefire is one-sided as often as not).
+SYMMETRIC_CODES = frozenset({"040", "041", "044", "045", "046", "057", "061", "062", "063", "064"})
+
+
+def symmetric(code: str | None) -> bool:
+    return bool(code) and code[:3] in SYMMETRIC_CODES
+
+
 def block_key(source_code: str | None, source_name: str | None, target_code: str | None,
-              target_name: str | None, root: str, modality: str) -> str:
-    """The block of a report: only reports of one block are ever compared."""
+              target_name: str | None, root: str, modality: str, *, code: str | None = None) -> str:
+    """The block of a report: only reports of one block are ever compared. A symmetric
+    ``code`` puts both directions in one block (``A<>B``, the two sides in sorted order)."""
+    source = actor_key(source_code, source_name)
     target = actor_key(target_code, target_name) if (target_code or target_name) else ""
-    return f"{actor_key(source_code, source_name)}>{target}|{root}|{modality}"
+    if target and symmetric(code):
+        low, high = sorted((source, target))
+        return f"{low}<>{high}|{root}|{modality}"
+    return f"{source}>{target}|{root}|{modality}"
 
 
 def code_family(code: str) -> str | None:
@@ -182,10 +201,17 @@ class _Cluster:
     def fits(self, r: Report) -> bool:
         if self.family and r.family and self.family != r.family:
             return False
-        for mine, theirs in ((self.source_qid, _wikidata(r.source_actor_id)),
-                             (self.target_qid, _wikidata(r.target_actor_id))):
-            if mine and theirs and mine != theirs:
+        pairs = ((self.source_qid, _wikidata(r.source_actor_id)),
+                 (self.target_qid, _wikidata(r.target_actor_id)))
+        if "<>" in r.block:  # a symmetric event: the report may name the sides the other way round
+            swapped = ((self.source_qid, _wikidata(r.target_actor_id)),
+                       (self.target_qid, _wikidata(r.source_actor_id)))
+            if not any(all(not (m and t) or m == t for m, t in way) for way in (pairs, swapped)):
                 return False
+        else:
+            for mine, theirs in pairs:
+                if mine and theirs and mine != theirs:
+                    return False
         if self.place is not None and not places_compatible(self.place, r):
             return False
         day = r.day

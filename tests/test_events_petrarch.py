@@ -1,0 +1,119 @@
+"""PETRARCH/TABARI verb dictionaries converted into dyad's lexicon, and coding with them."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from click.testing import CliRunner
+
+from dyad.events import find_events, load_lexicon
+from dyad.events.lexicon import cameo_codes
+from dyad.events.petrarch import convert
+from dyad.ingest import read_text
+
+#: A small dictionary in PETRARCH's format, written for these tests.
+EXCERPT = """\
+####### SYNONYM SETS #######
+
+&MILITARY
++TROOP
++SOLDIER
+
+####### VERB PATTERNS #######
+
+---  BLOCKADE   [191]  ---
+BLOCKADE
+OBSTRUCT
+- * AID                                       [1621]        # BLOCKADE
+- * HIGHWAY                                   [---]         # BLOCKADE
+
+---  MOVE   [---]  ---
+MOVE
+SHIFT {SHIFTS SHIFTED SHIFTING}
+DISBAND [160]
++SET_UP {+SETS_UP +SETTING_UP}
+- &MILITARY * (INTO +)                        [192]         # MOVE
+- * CLOSER (TO +)                             [0331:0331]   # MOVE
+- * RECOGNITION (FROM) +                      [:054]        # MOVE
+- * BASE                                      [1999]        # SET_UP
+"""
+
+
+def _rows():
+    return {r.pattern: r for r in convert(EXCERPT, "excerpt.txt", known=cameo_codes())}
+
+
+def test_events_petrarch_block_default_goes_to_the_named_verb():
+    rows = _rows()
+    assert rows["blockade/v"].code == "191"
+    assert not any(p.startswith("obstruct/v") and p.endswith("/v") for p in rows)
+
+
+def test_events_petrarch_null_paired_and_reverse_codes():
+    rows = _rows()
+    assert rows["blockade/v|obstruct/v highway|highways"].code == "---"
+    assert rows["move/v|shift/v|shifts/v|shifted/v|shifting/v|disband/v closer|closers to"].code == "0331:0331"
+    assert rows["move/v|shift/v|shifts/v|shifted/v|shifting/v|disband/v recognition|recognitions from"].code == ":054"
+
+
+def test_events_petrarch_words_before_the_verb_prepositions_and_synonyms():
+    row = _rows()["move/v|shift/v|shifts/v|shifted/v|shifting/v|disband/v <troop|troops|soldier|soldiers into"]
+    assert (row.code, row.target) == ("192", "into")
+
+
+def test_events_petrarch_multiword_verbs_and_unknown_codes_to_parent():
+    rows = _rows()
+    assert rows["set/v|sets/v|setting/v up base|bases"].code == "190"  # no 1999 in CAMEO: its root
+    assert rows["disband/v"].code == "160"
+
+
+def test_events_petrarch_data_file_names_source_commit_and_licence():
+    head = resources.files("dyad.data").joinpath("events", "verbs-petrarch.tsv").read_text(
+        encoding="utf-8").splitlines()[:8]
+    text = "\n".join(head)
+    assert "# source: PETRARCH2" in text and "676801cd" in text and "MIT" in text
+
+
+def test_events_petrarch_lexicon_is_large_and_loads_fast():
+    import time
+
+    load_lexicon.cache_clear()
+    started = time.process_time()  # CPU time: the machine may be shared
+    lexicon = load_lexicon()
+    assert time.process_time() - started < 1.0
+    assert sum(p.tier == 1 for p in lexicon.patterns) > 4000
+    assert not any(p.code == "010" for p in lexicon.patterns)
+
+
+def _code(nlp, text, lexicon=None):
+    from dyad import actors
+
+    article = read_text(text, published="2023-03-10")
+    doc = nlp(article.text)
+    doc_actors = actors.find_actors(doc, article, actors.load_tables())
+    return {(e.source.country, e.code, e.target.country if e.target else None)
+            for e in find_events(doc, article, doc_actors, (), (), (), lexicon or load_lexicon())}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russia condemned Ukraine on Friday.", ("RUS", "111", "UKR")),  # a hand row
+    ("Iran accused Israel of sabotage at its nuclear site.", ("IRN", "112", "ISR")),
+    ("China rebuked Japan over the visit to the shrine.", ("CHN", "111", "JPN")),
+])
+def test_events_petrarch_and_hand_rows_code_news(nlp, text, wanted):
+    assert wanted in _code(nlp, text)
+
+
+def test_events_lexicon_import_command_writes_a_data_dir(nlp, tmp_path):
+    from dyad.cli import main
+
+    source = tmp_path / "my.verbs.txt"
+    source.write_text("####### VERB PATTERNS #######\n\n---  GHOST   [111]  ---\nGHOST\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lexicon", "import", str(source), "--data-dir", str(tmp_path / "d"),
+                                       "--licence", "MIT"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "d" / "events" / "verbs-petrarch.tsv").read_text(encoding="utf-8")
+    assert "# licence: MIT" in written and "ghost/v\t111" in written
+    assert ("RUS", "111", "USA") in _code(nlp, "Russia ghosted the United States.",
+                                          load_lexicon(tmp_path / "d"))

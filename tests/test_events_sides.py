@@ -1,0 +1,93 @@
+"""Who is on each side: one-sided and domestic events, role linking, places that are no target.
+
+Sentences written for these tests in the style of news; published dates chosen so the people
+named hold the offices the sentences give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events import find_events, load_lexicon, two_sided
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    from dyad import actors, dates, places, quotes
+    from dyad.ingest import read_text
+
+    tables, gazetteer, lexicon = actors.load_tables(), places.load_gazetteer(), load_lexicon()
+
+    def run(text: str, published: str = "2023-03-10"):
+        article = read_text(text, published=published)
+        doc = nlp(article.text)
+        doc_actors = actors.find_actors(doc, article, tables)
+        return find_events(doc, article, doc_actors, dates.find_dates(doc, article),
+                           places.find_places(doc, article, gazetteer),
+                           quotes.find_quotes(doc, article, doc_actors), lexicon)
+
+    return run
+
+
+def _triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    def side(ref) -> str:  # noqa: ANN001
+        return "-" if ref is None else (ref.country or (ref.code or "?")[:3])
+
+    return {(side(e.source), e.code[:3], side(e.target)) for e in events}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russia invaded and occupied Ukraine.", {("RUS", "190", "UKR"), ("RUS", "192", "UKR")}),
+    ("Ukraine was attacked by Russia on Monday.", {("RUS", "190", "UKR")}),
+    ("Iran wants to attack Israel.", {("IRN", "190", "ISR")}),
+    ("France signed an agreement with Germany on Tuesday.", {("FRA", "057", "DEU")}),
+    ("Talks between Armenia and Azerbaijan resumed on Monday.", {("ARM", "044", "AZE")}),
+])
+def test_events_sides_role_linking(code, text, wanted):
+    got = _triples(code(text))
+    assert wanted <= {(s, c if not c.startswith("04") else "044", t) for s, c, t in got} | got
+
+
+def test_events_sides_one_sided_event_is_kept_with_no_target(code):
+    events = code("Hungary rejected the proposal on Monday.")
+    assert any(e.target is None and e.code.startswith("12") for e in events)
+    assert two_sided(events) == ()
+
+
+def test_events_sides_require_dyad_keeps_two_sided_events(code):
+    events = code("Protesters marched through Paris. Russia attacked Ukraine.")
+    assert {(e.code, e.target.country) for e in two_sided(events)} == {("190", "UKR")}
+
+
+def test_events_sides_domestic_events_between_two_people(code):
+    got = _triples(code("Prime Minister Tony Blair criticised Michael Howard on Monday.",
+                        published="2005-02-01"))
+    assert ("GBR", "111", "GBR") in got
+
+
+def test_events_sides_an_actor_on_itself_is_no_event(code):
+    got = _triples(code("Russia praised Russia."))
+    assert not any(s == t for s, _, t in got if t != "-")
+
+
+def test_events_sides_a_place_that_only_says_where_is_no_target(code):
+    got = _triples(code("Russian and Chinese troops held military exercises in Alaska."))
+    assert ("RUS", "062", "CHN") in got
+    assert not any(t == "USA" for _, _, t in got)
+
+
+def test_events_sides_a_country_where_it_happened_may_be_the_target(code):
+    assert ("FRA", "111", "NER") in _triples(code("France condemned the coup in Niger."))
+
+
+@pytest.mark.parametrize("text", [
+    "Britain takes over the presidency of the EU from Luxembourg in July.",
+    "Tory leader Michael Howard went on the offensive over the comments.",
+    "She said a Conservative government would bring a radical reform of the courts.",
+])
+def test_events_sides_idioms_and_reported_clauses_are_no_event(code, text):
+    assert not [e for e in code(text, published="2005-01-15") if e.code[:2] in ("17", "19", "08")]
+
+
+def test_events_sides_reaching_a_deal_is_an_agreement(code):
+    assert ("ARM", "057", "AZE") in _triples(code("Armenia and Azerbaijan reached an agreement on the border."))
