@@ -56,7 +56,7 @@ def test_store_cli_events_table_json_csv(db):
     assert [(r["source_code"], r["code"], r["place"]) for r in rows] == [("RUSGOV", "043", "Sochi")]
     assert rows[0]["lat"] == 43.6 and rows[0]["n_reports"] == 1
     parsed = list(csv.DictReader(io.StringIO(dyad("events", "--db", db, "--root", "04", "--format", "csv").stdout)))
-    assert len(parsed) == 5 and sorted(int(r["n_reports"]) for r in parsed) == [1, 1, 1, 3, 4]
+    assert len(parsed) == 4 and sorted(int(r["n_reports"]) for r in parsed) == [1, 1, 1, 7]  # one Bali meeting
 
 
 def test_store_cli_quotes_actors_articles(db):
@@ -76,10 +76,10 @@ def test_store_cli_export_every_format(db, tmp_path):
         run = dyad("export", "--db", db, "--format", fmt, "-o", str(tmp_path / name))
         assert run.returncode == 0, run.stderr
         assert f"written to {tmp_path / name}" in run.stderr
-    assert pq.read_table(tmp_path / "e.parquet").num_rows == 5
-    assert len(json.loads((tmp_path / "e.json").read_text())) == 5
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == 4
+    assert len(json.loads((tmp_path / "e.json").read_text())) == 4
     with open(tmp_path / "e.tsv", newline="") as handle:
-        assert [len(r) for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)] == [61] * 5
+        assert [len(r) for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)] == [61] * 4
     to_stdout = dyad("export", "--db", db, "--format", "jsonl", "--target", "TUR")
     assert [json.loads(x)["target_code"] for x in to_stdout.stdout.splitlines()] == ["TURGOV"]
 

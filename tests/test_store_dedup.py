@@ -105,17 +105,21 @@ def test_store_dedup_merges_the_stories_of_one_meeting(store):
     store.write(meeting_readings())
     events = store.events()
     assert _by_key(events) == {
-        ("USAGOV", "CHNGOV", "asserted", "2022-11-14"): 4,   # stories 1, 2, 4 and the month-dated 5
-        ("CHNGOV", "USAGOV", "asserted", "2022-11-14"): 3,   # 1, 2, and 3 (dated a day later)
+        # a meeting has no direction: one event, given as USA -> CHN as most of its reports
+        # (1, 2, 4, 5 against 1, 2, 3) give it; stories 1 and 2 give both directions (two reports each)
+        ("USAGOV", "CHNGOV", "asserted", "2022-11-14"): 7,   # stories 1-4 and the month-dated 5
         ("USAGOV", "CHNGOV", "intended", "2022-11-14"): 1,   # "will meet": another claim
         ("USAGOV", "CHNGOV", "asserted", "2023-11-15"): 1,   # a year later, in California
     }
     bali = events[(events.source_code == "USAGOV") & (events.date == "2022-11-14")
                   & (events.modality == "asserted")].iloc[0]
-    assert bali.n_articles == 4 and bali.n_sources == 4
+    assert bali.n_articles == 5 and bali.n_sources == 5
+    assert (bali.source_name, bali.target_name) == ("Joe Biden", "Xi Jinping")
     assert bali.code == "044" and bali.place == "Bali" and bali.is_root == 1
     evidence = store.evidence(event_id=bali.id)
-    assert sorted(evidence.article_id) == ["bali-brief-4", "bali-daily-2", "bali-month-5", "bali-wire-1"]
+    assert sorted(set(evidence.article_id)) == ["bali-asia-3", "bali-brief-4", "bali-daily-2", "bali-month-5",
+                                                "bali-wire-1"]
+    assert len(evidence) == 7
     assert store.counts()["event_evidence"] == 9
 
 
@@ -138,11 +142,14 @@ def test_store_dedup_a_changed_story_moves_its_report(store):
                       [moved], [(moved, XI, BIDEN, "044", "2022-11-20", NUSA_DUA)])
     result = store.write([changed])
     assert (result.added, result.replaced) == (0, 1)
-    counts = _by_key(store.events(source="CHN"))
-    assert counts == {("CHNGOV", "USAGOV", "asserted", "2022-11-14"): 2,
-                      ("CHNGOV", "USAGOV", "asserted", "2022-11-20"): 1}
+    counts = _by_key(store.events(source="CHN", since="2022-11", until="2022-11"))
+    assert counts == {("USAGOV", "CHNGOV", "asserted", "2022-11-14"): 5,   # the meeting: stories 1, 2, 4
+                      ("USAGOV", "CHNGOV", "asserted", "2022-11"): 1,      # "in November": now two candidates
+                      ("USAGOV", "CHNGOV", "intended", "2022-11-14"): 1,
+                      ("CHNGOV", "USAGOV", "asserted", "2022-11-20"): 1}  # story 3, now a week later
     assert store.delete(["bali-asia-3"]) == 1
-    assert _by_key(store.events(source="CHN")) == {("CHNGOV", "USAGOV", "asserted", "2022-11-14"): 2}
+    assert _by_key(store.events(source="CHN", since="2022-11", until="2022-11")) == {
+        ("USAGOV", "CHNGOV", "asserted", "2022-11-14"): 6, ("USAGOV", "CHNGOV", "intended", "2022-11-14"): 1}
 
 
 def _report(i: int, **kw: Any) -> Report:

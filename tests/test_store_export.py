@@ -24,7 +24,7 @@ def store(tmp_path_factory):
 
 def test_store_export_gdelt_has_the_61_columns(store, tmp_path):
     path = tmp_path / "events.tsv"
-    assert store.export("gdelt", path) == 5
+    assert store.export("gdelt", path) == 4  # the Bali meeting is one event
     with open(path, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert len(GDELT_COLUMNS) == 61 and {len(r) for r in rows} == {61}
@@ -36,11 +36,11 @@ def test_store_export_gdelt_has_the_61_columns(store, tmp_path):
     assert sochi["QuadClass"] == "1" and float(sochi["GoldsteinScale"]) == 2.8
     assert sochi["ActionGeo_FullName"] == "Sochi, Russia" and sochi["ActionGeo_CountryCode"] == "RS"  # FIPS
     assert float(sochi["ActionGeo_Lat"]) == 43.6 and sochi["ActionGeo_Type"] == "4"
-    bali = next(r for r in records if r["Actor1Code"] == "USAGOV" and r["NumMentions"] == "4")
-    assert (bali["NumArticles"], bali["NumSources"], bali["IsRootEvent"]) == ("4", "4", "1")
+    bali = next(r for r in records if r["Actor1Code"] == "USAGOV" and r["NumMentions"] == "7")
+    assert (bali["NumArticles"], bali["NumSources"], bali["IsRootEvent"]) == ("5", "5", "1")
     assert bali["SOURCEURL"].startswith("https://news.example/")
     assert len(bali["DATEADDED"]) == 14 and bali["DATEADDED"].isdigit()
-    assert len({r["GLOBALEVENTID"] for r in records}) == 5 and all(r["GLOBALEVENTID"].isdigit() for r in records)
+    assert len({r["GLOBALEVENTID"] for r in records}) == 4 and all(r["GLOBALEVENTID"].isdigit() for r in records)
 
 
 def test_store_export_csv(store, tmp_path):
@@ -50,12 +50,12 @@ def test_store_export_csv(store, tmp_path):
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == EVENT_VIEW
     assert [r["source_code"] for r in rows] == ["USAGOV"] * 3
-    assert sorted(int(r["n_reports"]) for r in rows) == [1, 1, 4]
+    assert sorted(int(r["n_reports"]) for r in rows) == [1, 1, 7]
 
 
 def test_store_export_jsonl_carries_evidence(store, tmp_path):
     path = tmp_path / "events.jsonl"
-    assert store.export("jsonl", path) == 5
+    assert store.export("jsonl", path) == 4
     events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     for ev in events:
         assert len(ev["evidence"]) == ev["n_reports"]
@@ -78,12 +78,12 @@ def test_store_export_plover(store, tmp_path):
 
 def test_store_export_parquet(store, tmp_path):
     path = tmp_path / "events.parquet"
-    assert store.export("parquet", path) == 5
+    assert store.export("parquet", path) == 4
     table = pq.read_table(path)
-    assert table.num_rows == 5 and tuple(table.column_names) == EVENT_VIEW
+    assert table.num_rows == 4 and tuple(table.column_names) == EVENT_VIEW
     assert str(table.schema.field("n_reports").type) == "int64"
     assert str(table.schema.field("lat").type) == "double"
-    assert sorted(table.column("n_reports").to_pylist()) == [1, 1, 1, 3, 4]
+    assert sorted(table.column("n_reports").to_pylist()) == [1, 1, 1, 7]
 
 
 def test_store_export_bad_requests(store, tmp_path):

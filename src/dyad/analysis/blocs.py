@@ -18,7 +18,7 @@ import pandas as pd
 
 from dyad.actors import BlocTables, load_blocs
 from dyad.actors.blocs import day_of
-from dyad.analysis.dyads import QUADS, SERIES_COLUMNS, Period, dyad_events, series_of
+from dyad.analysis.dyads import QUADS, SERIES_COLUMNS, Period, dyad_events, is_symmetric, series_of
 
 if TYPE_CHECKING:
     from dyad.store import Store
@@ -140,11 +140,14 @@ def bloc_dyad_events(store: Store, a: str, b: str, *, both_directions: bool = Tr
     events = _candidates(store, a, b, sides, since, until)
     if events.empty:
         return pd.DataFrame(columns=["direction"])
-    frames = [events[_side_mask(events, a, "source", sides) & _side_mask(events, b, "target", sides)]
-              .assign(direction=f"{a.upper()}->{b.upper()}")]
-    if both_directions and a.upper() != b.upper():
-        frames.append(events[_side_mask(events, b, "source", sides) & _side_mask(events, a, "target", sides)]
-                      .assign(direction=f"{b.upper()}->{a.upper()}"))
+    forward = _side_mask(events, a, "source", sides) & _side_mask(events, b, "target", sides)
+    back = _side_mask(events, b, "source", sides) & _side_mask(events, a, "target", sides) & ~forward
+    sym = is_symmetric(events)  # a meeting is between A and B whichever way it is stored
+    if not (both_directions and a.upper() != b.upper()):
+        forward, back = forward | (back & sym), back & False
+    label = f"{a.upper()}<>{b.upper()}"
+    frames = [events[forward].assign(direction=sym[forward].map({True: label, False: f"{a.upper()}->{b.upper()}"})),
+              events[back].assign(direction=sym[back].map({True: label, False: f"{b.upper()}->{a.upper()}"}))]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=["direction"])

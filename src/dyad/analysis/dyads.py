@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from dyad.store.dedup import symmetric
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -55,16 +57,25 @@ def _events(store: Store, **filters) -> pd.DataFrame:
     return df[df["source_code"].notna() & df["target_code"].notna()]
 
 
+def is_symmetric(events: pd.DataFrame) -> pd.Series:
+    """Which events have no direction (a meeting, talks: ``dyad.store.dedup.SYMMETRIC_CODES``)."""
+    return events["code"].map(symmetric).astype(bool)
+
+
 def dyad_events(store: Store, a: str, b: str, *, both_directions: bool = True,
                 since: str | None = None, until: str | None = None) -> pd.DataFrame:
-    """The events between actors ``a`` and ``b`` (code prefixes), with a ``direction`` column."""
-    frames = [_events(store, source=a, target=b, since=since, until=until).assign(direction=f"{a}->{b}")]
-    if both_directions and a.upper() != b.upper():
-        frames.append(_events(store, source=b, target=a, since=since, until=until).assign(direction=f"{b}->{a}"))
-    frames = [f for f in frames if not f.empty]
+    """The events between actors ``a`` and ``b`` (code prefixes), with a ``direction`` column:
+    ``A->B``, ``B->A``, or ``A<>B`` for a symmetric event (a meeting, stored once whichever
+    way its reports put it; ``one way`` keeps it too: it is between A and B)."""
+    frames = []
+    for src, tgt in ((a, b), (b, a)) if both_directions and a.upper() != b.upper() else ((a, b),):
+        found = _events(store, source=src, target=tgt, since=since, until=until)
+        if not found.empty:
+            way = is_symmetric(found).map({True: f"{a}<>{b}", False: f"{src}->{tgt}"})
+            frames.append(found.assign(direction=way))
     if not frames:
         return pd.DataFrame(columns=["direction"])
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True).drop_duplicates("id", ignore_index=True)
 
 
 def dyad_series(store: Store, a: str, b: str, *, by: Period = "month", both_directions: bool = True,
@@ -171,11 +182,15 @@ def _by_root(df: pd.DataFrame) -> pd.DataFrame:
 
 def actor_profile(store: Store, actor: str, *, partners: int = 10) -> ActorProfile:
     """Profile of ``actor`` (a code prefix such as ``RUSGOV`` or ``RUS``)."""
-    given = _events(store, source=actor)
+    given = _events(store, source=actor)  # a symmetric event (a meeting) is given and received
     received = _events(store, target=actor)
-    counterpart = pd.concat([given["target_code"] if not given.empty else pd.Series(dtype=object),
-                             received["source_code"] if not received.empty else pd.Series(dtype=object)])
-    counterpart = counterpart.dropna()
+    both = pd.concat([f for f in (given, received) if not f.empty] or [pd.DataFrame(columns=["id"])])
+    both = both.drop_duplicates("id")
+    if both.empty:
+        counterpart = pd.Series(dtype=object)
+    else:  # the other side of each event, once per event
+        mine = both["source_code"].fillna("").str.upper().str.startswith(actor.upper())
+        counterpart = both["target_code"].where(mine, both["source_code"]).dropna()
     partner_df = (counterpart.value_counts().rename_axis("partner").reset_index(name="events").head(partners)
                   if not counterpart.empty else pd.DataFrame(columns=["partner", "events"]))
     quotes = store.quotes(speaker=actor)

@@ -91,6 +91,10 @@ def actor_key(code: str | None, name: str | None) -> str:
 SYMMETRIC_CODES = frozenset({"040", "041", "044", "045", "046", "057", "061", "062", "063", "064"})
 
 
+#: What marks the block of a symmetric event (``A<>B|04|asserted``).
+SYMMETRIC_BLOCK = "<>"
+
+
 def symmetric(code: str | None) -> bool:
     return bool(code) and code[:3] in SYMMETRIC_CODES
 
@@ -103,7 +107,7 @@ def block_key(source_code: str | None, source_name: str | None, target_code: str
     target = actor_key(target_code, target_name) if (target_code or target_name) else ""
     if target and symmetric(code):
         low, high = sorted((source, target))
-        return f"{low}<>{high}|{root}|{modality}"
+        return f"{low}{SYMMETRIC_BLOCK}{high}|{root}|{modality}"
     return f"{source}>{target}|{root}|{modality}"
 
 
@@ -203,7 +207,7 @@ class _Cluster:
             return False
         pairs = ((self.source_qid, _wikidata(r.source_actor_id)),
                  (self.target_qid, _wikidata(r.target_actor_id)))
-        if "<>" in r.block:  # a symmetric event: the report may name the sides the other way round
+        if SYMMETRIC_BLOCK in r.block:  # a symmetric event: the report may name the sides the other way round
             swapped = ((self.source_qid, _wikidata(r.target_actor_id)),
                        (self.target_qid, _wikidata(r.source_actor_id)))
             if not any(all(not (m and t) or m == t for m, t in way) for way in (pairs, swapped)):

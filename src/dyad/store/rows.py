@@ -119,7 +119,8 @@ def evidence_row(article: Article, idx: int, e: Event, lead: int) -> tuple:
     loc = e.location
     return (
         article.id, idx,
-        block_key(src.code, src.name, tgt.code if tgt else None, tgt.name if tgt else None, e.root, e.modality),
+        block_key(src.code, src.name, tgt.code if tgt else None, tgt.name if tgt else None, e.root, e.modality,
+                  code=e.code),
         src.code, src.name, src.country, src.sector, src.id,
         tgt.code if tgt else None, tgt.name if tgt else None, tgt.country if tgt else None,
         tgt.sector if tgt else None, tgt.id if tgt else None,

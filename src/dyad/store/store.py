@@ -103,6 +103,20 @@ def until_bound(until: str) -> str:
     return (date.fromisoformat(until) + timedelta(days=1)).isoformat()
 
 
+def _add_sides(w: _Where, source: str | None, target: str | None) -> None:
+    """``source`` / ``target`` code prefixes. A symmetric event (a meeting, talks: its block has
+    ``<>``) has no direction, so it matches with its sides either way round."""
+    def way(src: str | None, tgt: str | None) -> tuple[str, list[str]]:
+        parts = [(f"e.{col}_code LIKE ? ESCAPE '\\'", _prefix(code.upper()))
+                 for col, code in (("source", src), ("target", tgt)) if code]
+        return " AND ".join(p for p, _ in parts), [v for _, v in parts]
+
+    direct, params = way(source, target)
+    swapped, swapped_params = way(target, source)
+    w.add(f"(({direct}) OR (e.block LIKE ? ESCAPE '\\' AND {swapped}))", *params,
+          f"%{dedup.SYMMETRIC_BLOCK}%", *swapped_params)
+
+
 class _Where:
     """WHERE clauses and their parameters, built up filter by filter."""
 
@@ -343,10 +357,8 @@ class Store:
                      actor: str | None = None, country: str | None = None, modality: str | None = None,
                      min_reports: int | None = None, limit: int | None = None) -> tuple[str, list[Any]]:
         w = _Where()
-        if source:
-            w.add("e.source_code LIKE ? ESCAPE '\\'", _prefix(source.upper()))
-        if target:
-            w.add("e.target_code LIKE ? ESCAPE '\\'", _prefix(target.upper()))
+        if source or target:
+            _add_sides(w, source, target)
         if root:
             w.add("e.root = ?", root.zfill(2))
         if code:
@@ -504,9 +516,33 @@ class Store:
         return export(self, fmt, out, **filters)
 
 
+_SIDE_FIELDS = ("code", "name", "country", "sector", "actor_id")
+
+
+def _direction(row: dict[str, Any]) -> tuple[str, str]:
+    return (dedup.actor_key(row["source_code"], row["source_name"]),
+            dedup.actor_key(row["target_code"], row["target_name"]))
+
+
+def _oriented(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A symmetric event's reports, all turned to one direction: the one most reports give,
+    ties to the sorted actor keys (``dedup.most_common``), so the summary is deterministic."""
+    way = dedup.most_common(_direction(r) for r in rows)
+    out = []
+    for r in rows:
+        if _direction(r) != way:
+            r = dict(r)
+            for f in _SIDE_FIELDS:
+                r[f"source_{f}"], r[f"target_{f}"] = r[f"target_{f}"], r[f"source_{f}"]
+        out.append(r)
+    return out
+
+
 def _summarise(eid: str, block: str, rows: list[dict[str, Any]]) -> tuple:
     """One events row from the evidence rows of its reports."""
     mc = dedup.most_common
+    if dedup.SYMMETRIC_BLOCK in block:
+        rows = _oriented(rows)
     first = min(rows, key=lambda r: dedup.report_order(r["date"], r["date_precision"], r["article_id"], r["idx"]))
     code = mc((r["code"] for r in rows),
               key=lambda c: (dedup.code_family(c) is None, -len(c), c))
