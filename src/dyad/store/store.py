@@ -258,14 +258,28 @@ class Store:
         return len(existing)
 
     def rebuild_events(self) -> int:
-        """Recompute every event from its reports (after the dedup rule changed); returns the
-        number of events."""
+        """Recompute every report's block and every event from its reports (after the dedup rule
+        changed, e.g. on a database written before symmetric codes merged across directions);
+        returns the number of events."""
         with self.db.transaction():
             self.db.lock_for_writing()
+            self._rekey_blocks()
             _, rows = self.db.query("SELECT DISTINCT block FROM event_evidence")
             self.db.execute("DELETE FROM events")
             self._rebuild({r[0] for r in rows})
         return int(self.db.scalar("SELECT COUNT(*) FROM events") or 0)
+
+    def _rekey_blocks(self) -> None:
+        """Recompute every report's block with today's ``dedup.block_key`` (a database written
+        before symmetric codes ignored direction keeps ``A>B`` blocks for its meetings)."""
+        _, rows = self.db.query("SELECT article_id, idx, block, source_code, source_name, target_code, "
+                                "target_name, root, modality, code FROM event_evidence")
+        changed = []
+        for article_id, idx, block, *sides, root, modality, code in rows:
+            new = dedup.block_key(*sides, root, modality, code=code)
+            if new != block:
+                changed.append((new, article_id, idx))
+        self.db.executemany("UPDATE event_evidence SET block = ? WHERE article_id = ? AND idx = ?", changed)
 
     def _blocks_of(self, article_ids: Sequence[str]) -> set[str]:
         blocks: set[str] = set()
