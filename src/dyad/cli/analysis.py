@@ -39,7 +39,7 @@ def dyads_command(db, top, level, since, until, include_self, fmt) -> None:  # n
 @click.argument("b", metavar="B")
 @db_option
 @click.option("--by", type=_PERIODS, default="month", show_default=True, help="Period of the series.")
-@click.option("--one-way", is_flag=True, help="Only A -> B (default: both directions).")
+@click.option("--one-way", is_flag=True, help="Only A -> B (default: both directions); symmetric events (meetings, talks, agreements) count either way.")
 @click.option("--since", metavar="DATE", help="Events on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Events on or before DATE.")
 @format_option("table", "json", "csv", default="table")
