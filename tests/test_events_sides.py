@@ -91,3 +91,17 @@ def test_events_sides_idioms_and_reported_clauses_are_no_event(code, text):
 
 def test_events_sides_reaching_a_deal_is_an_agreement(code):
     assert ("ARM", "057", "AZE") in _triples(code("Armenia and Azerbaijan reached an agreement on the border."))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Poland said it would expel three Belarusian diplomats.", ("POL", "BLR")),
+    ("The Kenyan army says it has attacked al-Shabaab camps in Somalia.", ("KEN", "SOM")),
+])
+def test_events_sides_a_pronoun_reporting_on_itself_is_the_reporter(code, text, wanted):
+    got = {(s, t) for s, _, t in _triples(code(text))}
+    assert wanted in got
+
+
+def test_events_sides_a_pronoun_is_not_the_reporter_of_anothers_clause(code):
+    events = code("Poland said that Germany and France had agreed that it should attack Belarus.")
+    assert not any(e.source.country == "POL" and e.code.startswith("19") for e in events)

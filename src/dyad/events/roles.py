@@ -45,6 +45,8 @@ MAX_CONTROL_STEPS = 6
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
+REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
@@ -146,7 +148,24 @@ class Roles:
             return []
         if word in RELATIVE and token.head.dep_ == "relcl" and token.head.head != token.head:
             return self.np_sides(token.head.head)
+        if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._reporter(token)
         return []
+
+    def _reporter(self, pronoun: Token) -> list[Side]:
+        """"Russia said it would expel ...", "the army says they killed ...": the subject of a
+        that-clause is, when a pronoun, the one who reports it (the reporting verb's named
+        subject; not another pronoun, not a quote's speaker: a quote says "we")."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head == clause:
+            return []
+        verb = clause.head
+        if not self.lexicon.cue(verb.lemma_.lower(), "report"):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if len(subjects) != 1:
+            return []
+        return self.np_sides(subjects[0])
 
     # -- noun phrases ---------------------------------------------------------------------------
     def np_sides(self, head: Token) -> list[Side]:
