@@ -105,3 +105,12 @@ def test_events_sides_a_pronoun_reporting_on_itself_is_the_reporter(code, text, 
 def test_events_sides_a_pronoun_is_not_the_reporter_of_anothers_clause(code):
     events = code("Poland said that Germany and France had agreed that it should attack Belarus.")
     assert not any(e.source.country == "POL" and e.code.startswith("19") for e in events)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russian troops attacking Ukrainian villages were seen near Kharkiv on Monday.", ("RUS", "190", "UKR")),
+    ("The leaders of France and Germany gathered for a meeting in Brussels.", ("FRA", "040", "DEU")),
+])
+def test_events_sides_agents_of_reduced_relatives_and_light_verbs(code, text, wanted):
+    got = {(s, c if not c.startswith("04") else "040", t) for s, c, t in _triples(code(text))}
+    assert wanted in got

@@ -50,6 +50,13 @@ REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
+#: A verb in a reduced relative whose noun is its agent, by the verb's tag: the noun's arcs
+#: where that holds. "Troops firing on protesters": a subject (a "-ing" clause on an object
+#: or a preposition's noun often belongs to the main subject: "wrote to Blair demanding");
+#: a past form only on the sentence's root, where the parser hung the main verb under its
+#: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
+#: passive.
+ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
 #: Prepositions that say where something happened: a place under them is never a target.
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
@@ -290,6 +297,9 @@ class Roles:
                 return self._noun_agent_tokens(governor, steps)
             return self._any_subject(governor, steps)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
+                    and not any(c.dep_ == "auxpass" for c in verb.children)):
+                return [head]  # "troops firing on protesters": the noun does what its clause says
             return self._noun_agent_tokens(head, steps)
         return []
 
@@ -334,7 +344,7 @@ class Roles:
         verb = None
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under"):
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under", "for"):
             verb = noun.head.head
         if verb is None or verb.pos_ not in ("VERB", "AUX") or not (
                 {verb.lemma_.lower(), verb.lower_} & self._light_verbs):
