@@ -114,3 +114,8 @@ def test_events_sides_a_pronoun_is_not_the_reporter_of_anothers_clause(code):
 def test_events_sides_agents_of_reduced_relatives_and_light_verbs(code, text, wanted):
     got = {(s, c if not c.startswith("04") else "040", t) for s, c, t in _triples(code(text))}
     assert wanted in got
+
+
+def test_events_sides_a_thing_done_by_an_actor_names_that_actor(code):
+    assert ("RUS", "190", "UKR") in _triples(code("Missiles fired by the Russian army attacked Ukrainian troops."))
+    assert ("ISR", "182", "SYR") in _triples(code("Airstrikes carried out by Israel killed Syrian soldiers."))
