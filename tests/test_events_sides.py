@@ -119,3 +119,10 @@ def test_events_sides_agents_of_reduced_relatives_and_light_verbs(code, text, wa
 def test_events_sides_a_thing_done_by_an_actor_names_that_actor(code):
     assert ("RUS", "190", "UKR") in _triples(code("Missiles fired by the Russian army attacked Ukrainian troops."))
     assert ("ISR", "182", "SYR") in _triples(code("Airstrikes carried out by Israel killed Syrian soldiers."))
+
+
+def test_events_sides_coordinated_sources_agree_with_each_other(code):
+    got = _triples(code("Jordan and Britain agreed on Monday to hold joint military exercises."))
+    assert {("JOR", "050", "GBR"), ("GBR", "050", "JOR")} <= got
+    assert not any(c.startswith("05") and s != "-" and t != "-" for s, c, t in
+                   _triples(code("The United States and Britain backed the resolution.")))
