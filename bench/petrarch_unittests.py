@@ -1,10 +1,12 @@
 """PETRARCH2's own unit tests as a compatibility check of dyad's pattern language.
 
-    python bench/petrarch_unittests.py [--petrarch DIR] [--show N] [--category C]
+    python bench/petrarch_unittests.py [--petrarch DIR] [--show N] [--category C] [--minimal-actors]
 
 Converts the validation dictionaries (``PETR.Validate.verbs.txt`` with ``dyad.events.petrarch``,
 the same converter as ``dyad lexicon import``; ``PETR.Validate.actors.txt`` and ``.agents.txt``
-with the minimal converter below) into a temporary ``--data-dir``, codes the text of every
+with dyad's Phoenix converter ``dyad.actors.phoenix``, the fictional countries named in a
+``countries.tsv`` by the minimal converter below, which ``--minimal-actors`` uses for the
+bodies too) into a temporary ``--data-dir``, codes the text of every
 record of ``PETR.UnitTest.records.xml`` with dyad (its own parse, not the record's Treebank
 parse), and counts a record as passed when dyad's set of (source, target, code) equals the
 expected one. The fictional actors (Arnor, Gondor, ...) have 3-letter codes, which become
@@ -77,7 +79,29 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
     return countries, bodies
 
 
-def write_data_dir(folder: Path, petrarch: Path) -> None:
+def _phoenix_tables(actors: Path, petrarch: Path, countries: dict[str, list[str]]) -> None:
+    """The suite's actors and agents through dyad's own Phoenix converter (``dyad.actors.phoenix``),
+    into ``actors/generated/``; the fictional countries are known to it for this run."""
+    from dyad.actors import phoenix
+
+    fictional = {code for code in countries if re.fullmatch(r"[A-Z]{3}", code)}
+    names = {phoenix.word_key(n) for code in fictional for n in countries[code]}
+    hand = phoenix._hand_countries
+
+    def with_fictional() -> tuple[set[str], set[str]]:
+        codes, known = hand()
+        return codes | fictional, known | names
+
+    phoenix._hand_countries = with_fictional
+    try:
+        converted = phoenix.convert([petrarch / "PETR.Validate.actors.txt"],
+                                    [petrarch / "PETR.Validate.agents.txt"])
+    finally:
+        phoenix._hand_countries = hand
+    phoenix.write(converted, actors / "generated")
+
+
+def write_data_dir(folder: Path, petrarch: Path, *, phoenix: bool = True) -> None:
     from dyad.events.lexicon import cameo_codes
     from dyad.events.petrarch import convert, render
 
@@ -98,6 +122,9 @@ def write_data_dir(folder: Path, petrarch: Path) -> None:
         if re.fullmatch(r"[A-Z]{3}", code):
             lines.append(f"{code}\t{names[0]}\t{'|'.join(names[1:])}\t\t\t\n")
     (actors / "countries.tsv").write_text("".join(lines), encoding="utf-8")
+    if phoenix:
+        _phoenix_tables(actors, petrarch, countries)
+        return
     orgs = [head, "name\taliases\tcountry\tsector\tvalid_from\tvalid_to\tnotes\n"]
     seen = set()
     for name, country, sector in bodies:
@@ -148,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--petrarch", default=None)
     parser.add_argument("--show", type=int, default=0, help="print N failing records")
     parser.add_argument("--category", default=None)
+    parser.add_argument("--minimal-actors", action="store_true",
+                        help="convert the suite's actors with the bench's minimal converter, not dyad.actors.phoenix")
     args = parser.parse_args(argv)
     petrarch = _petrarch_dir(args.petrarch)
 
@@ -162,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     total: Counter[str] = Counter()
     shown = 0
     with tempfile.TemporaryDirectory() as tmp:
-        write_data_dir(Path(tmp), petrarch)
+        write_data_dir(Path(tmp), petrarch, phoenix=not args.minimal_actors)
         _only_the_validation_verbs()
         reader = dyad.Reader(dyad.Options(data_dir=Path(tmp)))
         articles = [read_text(r["text"] or ".", published=f"{r['date'][:4]}-{r['date'][4:6]}-{r['date'][6:8]}")

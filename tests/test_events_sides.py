@@ -91,3 +91,38 @@ def test_events_sides_idioms_and_reported_clauses_are_no_event(code, text):
 
 def test_events_sides_reaching_a_deal_is_an_agreement(code):
     assert ("ARM", "057", "AZE") in _triples(code("Armenia and Azerbaijan reached an agreement on the border."))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Poland said it would expel three Belarusian diplomats.", ("POL", "BLR")),
+    ("The Kenyan army says it has attacked al-Shabaab camps in Somalia.", ("KEN", "SOM")),
+])
+def test_events_sides_a_pronoun_reporting_on_itself_is_the_reporter(code, text, wanted):
+    got = {(s, t) for s, _, t in _triples(code(text))}
+    assert wanted in got
+
+
+def test_events_sides_a_pronoun_is_not_the_reporter_of_anothers_clause(code):
+    events = code("Poland said that Germany and France had agreed that it should attack Belarus.")
+    assert not any(e.source.country == "POL" and e.code.startswith("19") for e in events)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russian troops attacking Ukrainian villages were seen near Kharkiv on Monday.", ("RUS", "190", "UKR")),
+    ("The leaders of France and Germany gathered for a meeting in Brussels.", ("FRA", "040", "DEU")),
+])
+def test_events_sides_agents_of_reduced_relatives_and_light_verbs(code, text, wanted):
+    got = {(s, c if not c.startswith("04") else "040", t) for s, c, t in _triples(code(text))}
+    assert wanted in got
+
+
+def test_events_sides_a_thing_done_by_an_actor_names_that_actor(code):
+    assert ("RUS", "190", "UKR") in _triples(code("Missiles fired by the Russian army attacked Ukrainian troops."))
+    assert ("ISR", "182", "SYR") in _triples(code("Airstrikes carried out by Israel killed Syrian soldiers."))
+
+
+def test_events_sides_coordinated_sources_agree_with_each_other(code):
+    got = _triples(code("Jordan and Britain agreed on Monday to hold joint military exercises."))
+    assert {("JOR", "050", "GBR"), ("GBR", "050", "JOR")} <= got
+    assert not any(c.startswith("05") and s != "-" and t != "-" for s, c, t in
+                   _triples(code("The United States and Britain backed the resolution.")))

@@ -73,6 +73,13 @@ def _actor_key(ref) -> tuple | None:  # noqa: ANN001 - ActorRef | None
     return (ref.id or ref.name, ref.code)
 
 
+#: Codes that coordinated sources do with each other when no one else is named: "Jordan and
+#: Britain agreed to hold exercises", "France and Germany signed a treaty".
+#: (Not support, aid or payment: "the US and UK backed the resolution" is not between them;
+#: only sides named there, not a pair found for "the two leaders".)
+JOINT_CODES = ("050", "057")
+
+
 def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     pattern = match.pattern
     if pattern.reported:
@@ -84,7 +91,9 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     own = {s.key for s in sources}  # "X and Y hailed their ties": they are not its target
     targets = [t for t in targets if t.key not in own and (t.ref.code or t.ref.country)]
     pairs: list[_Pair] = []
-    if pattern.symmetric and not targets and len(sources) >= 2:
+    named = len({s.token.i for s in sources if s.token is not None}) >= 2  # not "the two leaders"
+    joint = pattern.symmetric or (named and (pattern.code or "").startswith(JOINT_CODES))
+    if joint and not targets and len(sources) >= 2:
         for a in sources:
             pairs.extend(_Pair(a, b) for b in sources if b.key != a.key)
         return pairs

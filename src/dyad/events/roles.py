@@ -45,9 +45,18 @@ MAX_CONTROL_STEPS = 6
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
+REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
+#: A verb in a reduced relative whose noun is its agent, by the verb's tag: the noun's arcs
+#: where that holds. "Troops firing on protesters": a subject (a "-ing" clause on an object
+#: or a preposition's noun often belongs to the main subject: "wrote to Blair demanding");
+#: a past form only on the sentence's root, where the parser hung the main verb under its
+#: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
+#: passive.
+ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
 #: Prepositions that say where something happened: a place under them is never a target.
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
@@ -146,7 +155,24 @@ class Roles:
             return []
         if word in RELATIVE and token.head.dep_ == "relcl" and token.head.head != token.head:
             return self.np_sides(token.head.head)
+        if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._reporter(token)
         return []
+
+    def _reporter(self, pronoun: Token) -> list[Side]:
+        """"Russia said it would expel ...", "the army says they killed ...": the subject of a
+        that-clause is, when a pronoun, the one who reports it (the reporting verb's named
+        subject; not another pronoun, not a quote's speaker: a quote says "we")."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head == clause:
+            return []
+        verb = clause.head
+        if not self.lexicon.cue(verb.lemma_.lower(), "report"):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if len(subjects) != 1:
+            return []
+        return self.np_sides(subjects[0])
 
     # -- noun phrases ---------------------------------------------------------------------------
     def np_sides(self, head: Token) -> list[Side]:
@@ -176,6 +202,10 @@ class Roles:
             elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
+            elif child.dep_ == "acl" and child.tag_ == "VBN":  # "missiles fired by the army"
+                found.extend(s for agent in child.children if agent.dep_ == "agent"
+                             for pobj in agent.children if pobj.dep_ == "pobj"
+                             for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
         return found
@@ -271,6 +301,9 @@ class Roles:
                 return self._noun_agent_tokens(governor, steps)
             return self._any_subject(governor, steps)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
+                    and not any(c.dep_ == "auxpass" for c in verb.children)):
+                return [head]  # "troops firing on protesters": the noun does what its clause says
             return self._noun_agent_tokens(head, steps)
         return []
 
@@ -315,7 +348,7 @@ class Roles:
         verb = None
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under"):
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under", "for"):
             verb = noun.head.head
         if verb is None or verb.pos_ not in ("VERB", "AUX") or not (
                 {verb.lemma_.lower(), verb.lower_} & self._light_verbs):
