@@ -51,6 +51,7 @@ def test_actors_tables_load_from_the_compiled_copy(tmp_path, monkeypatch):
     # (dyad.actors.compiled); a new process loads the compiled copy instead of building it.
     # (How fast that is lives in bench/bench_actors.py, not in a timed test.)
     monkeypatch.setenv("DYAD_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("DYAD_NO_CACHE", raising=False)
     tables_module._load_cached.cache_clear()
     try:
         built = load_tables()

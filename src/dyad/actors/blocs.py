@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dyad.actors.document import DocActors
+from dyad.actors.tsv import RowReport, read_rows, split_cell
 from dyad.errors import DataError
 from dyad.records import Actor, Article, Mention
 
@@ -167,47 +167,8 @@ def _today() -> str:
 
 # ---------------------------------------------------------------------------------------- loading
 
-class _Report:
-    def __init__(self, strict: bool, warnings: list[str]) -> None:
-        self.strict = strict
-        self.warnings = warnings
-
-    def bad(self, message: str, path: Path, line: int) -> None:
-        error = DataError(message, path=str(path), line=line)
-        if self.strict:
-            raise error
-        self.warnings.append(f"{error} (row skipped)")
-
-
-def _rows(path: Path, columns: tuple[str, ...], report: _Report) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"can't read bloc table: {exc}", path=str(path)) from exc
-    header: list[str] | None = None
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
-        if header is None:
-            header = cells
-            if sorted(header) != sorted(columns):
-                report.bad(f"bad header {header}; expected {list(columns)} (whole file)", path, number)
-                return
-            continue
-        if len(cells) > len(header):
-            report.bad(f"{len(cells)} fields, the header has {len(header)}", path, number)
-            continue
-        cells += [""] * (len(header) - len(cells))
-        yield number, dict(zip(header, cells, strict=True))
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
-
-
-def _read_blocs(path: Path, blocs: dict[str, Bloc], report: _Report) -> None:
-    for line, row in _rows(path, BLOC_COLUMNS, report):
+def _read_blocs(path: Path, blocs: dict[str, Bloc], report: RowReport) -> None:
+    for line, row in read_rows(path, BLOC_COLUMNS, report):
         if not _ID.match(row["id"]):
             report.bad(f"bad bloc id {row['id']!r} (upper-case letters, digits, _)", path, line)
         elif row["code"] != "IGO" and not _CODE.match(row["code"]):
@@ -218,15 +179,15 @@ def _read_blocs(path: Path, blocs: dict[str, Bloc], report: _Report) -> None:
             report.bad("a bloc needs a name", path, line)
         else:
             blocs[row["id"]] = Bloc(id=row["id"], code=row["code"], name=row["name"], kind=row["kind"],
-                                    igo=row["igo"] or None, phrases=_split(row["phrases"]),
-                                    adjectives=_split(row["adjectives"]), union=_split(row["union"]),
+                                    igo=row["igo"] or None, phrases=split_cell(row["phrases"]),
+                                    adjectives=split_cell(row["adjectives"]), union=split_cell(row["union"]),
                                     definition=row["definition"])
 
 
 def _read_members(path: Path, blocs: dict[str, Bloc], spells: dict[tuple[str, str], list[Spell]],
-                  report: _Report) -> None:
+                  report: RowReport) -> None:
     mine: dict[tuple[str, str], list[Spell]] = {}
-    for line, row in _rows(path, MEMBER_COLUMNS, report):
+    for line, row in read_rows(path, MEMBER_COLUMNS, report):
         where = f"{path}:{line}"
         start = _day(row["valid_from"]) if row["valid_from"] else ""
         stop = _day(row["valid_to"], end=True) if row["valid_to"] else ""
@@ -254,15 +215,15 @@ def _overlap(a: Spell, b: Spell) -> bool:
            (not b.valid_to or not a.valid_from or a.valid_from < b.valid_to)
 
 
-def _read_heads(path: Path, heads: dict[str, str], report: _Report) -> None:
-    for line, row in _rows(path, HEAD_COLUMNS, report):
+def _read_heads(path: Path, heads: dict[str, str], report: RowReport) -> None:
+    for line, row in read_rows(path, HEAD_COLUMNS, report):
         if row["kind"] not in ("group", "act") or not row["noun"]:
             report.bad(f"bad head row {row['noun']!r} {row['kind']!r}: a noun and group or act", path, line)
         else:
             heads[row["noun"].lower()] = row["kind"]
 
 
-def _check_unions(blocs: dict[str, Bloc], report: _Report, path: Path) -> None:
+def _check_unions(blocs: dict[str, Bloc], report: RowReport, path: Path) -> None:
     for bloc in list(blocs.values()):
         unknown = [p for p in bloc.union if p not in blocs]
         if unknown:
@@ -284,10 +245,10 @@ def load_blocs(data_dir: str | Path | None = None) -> BlocTables:
 @functools.lru_cache(maxsize=8)
 def _load_cached(data_dir: str | None) -> BlocTables:
     warnings: list[str] = []
-    sources = [(DATA_DIR, _Report(True, warnings))]
+    sources = [(DATA_DIR, RowReport(True, warnings))]
     if data_dir:
         user = Path(data_dir)
-        sources.append((user / "blocs" if (user / "blocs").is_dir() else user, _Report(False, warnings)))
+        sources.append((user / "blocs" if (user / "blocs").is_dir() else user, RowReport(False, warnings)))
     blocs: dict[str, Bloc] = {}
     spells: dict[tuple[str, str], list[Spell]] = {}
     heads: dict[str, str] = {}

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.actors.tsv import RowReport, read_rows, split_cell
 from dyad.actors.names import fold, name_key, name_variants, slug, surname, translit_key, word_key
 from dyad.errors import DataError
 from dyad.records import Actor
@@ -197,52 +198,6 @@ def code_for(country: str | None, sector: str | None) -> str | None:
 
 # ---------------------------------------------------------------------------------------- reading
 
-class _Report:
-    """Where bad rows go: raised for dyad's own files, collected as warnings for a user's."""
-
-    def __init__(self, strict: bool, warnings: list[str]) -> None:
-        self.strict = strict
-        self.warnings = warnings
-
-    def bad(self, message: str, path: Path, line: int) -> None:
-        error = DataError(message, path=str(path), line=line)
-        if self.strict:
-            raise error
-        self.warnings.append(f"{error} (row skipped)")
-
-
-def _rows(path: Path, columns: tuple[str, ...], report: _Report) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, row) of a TSV file with ``#`` comment lines and one header row."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"can't read actor table: {exc}", path=str(path)) from exc
-    header: list[str] | None = None
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
-        if header is None:
-            header = cells
-            unknown = [c for c in header if c not in columns]
-            missing = [c for c in columns if c not in header]
-            if unknown or missing:
-                expected = "\t".join(columns)
-                report.bad(f"bad header: unknown columns {unknown}, missing {missing}; expected {expected!r}; "
-                           "whole file", path, number)
-                return
-            continue
-        if len(cells) > len(header):
-            report.bad(f"{len(cells)} fields, the header has {len(header)}", path, number)
-            continue
-        cells += [""] * (len(header) - len(cells))
-        yield number, dict(zip(header, cells, strict=True))
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
-
-
 def parse_date(text: str) -> tuple[str, str] | None:
     """"2012-05" -> ("2012-05-00", "2012-05-99"): the low and high padded forms, or None if invalid."""
     m = _DATE.match(text)
@@ -298,18 +253,18 @@ def _where(path: Path, line: int) -> str:
     return f"{path}:{line}"
 
 
-def _read_countries(path: Path, raw: _Raw, report: _Report) -> None:
-    for line, row in _rows(path, COLUMNS["countries.tsv"], report):
+def _read_countries(path: Path, raw: _Raw, report: RowReport) -> None:
+    for line, row in read_rows(path, COLUMNS["countries.tsv"], report):
         iso3 = row["iso3"]
         if not _ISO3.match(iso3) or not row["name"]:
             report.bad(f"bad country row: iso3 {iso3!r} must be 3 capitals and name non-empty", path, line)
             continue
-        raw.countries[iso3] = (Country(iso3, row["name"], _split(row["aliases"]), _split(row["adjectives"]),
-                                       row["capital"], _split(row["metonyms"])), _where(path, line))
+        raw.countries[iso3] = (Country(iso3, row["name"], split_cell(row["aliases"]), split_cell(row["adjectives"]),
+                                       row["capital"], split_cell(row["metonyms"])), _where(path, line))
 
 
-def _read_terms(path: Path, raw: _Raw, report: _Report) -> None:
-    for line, row in _rows(path, COLUMNS["sectors.tsv"], report):
+def _read_terms(path: Path, raw: _Raw, report: RowReport) -> None:
+    for line, row in read_rows(path, COLUMNS["sectors.tsv"], report):
         sector, kind = row["sector"] or None, row["kind"]
         if not row["phrase"]:
             report.bad("empty phrase", path, line)
@@ -325,18 +280,18 @@ def _read_terms(path: Path, raw: _Raw, report: _Report) -> None:
             raw.terms[word_key(row["phrase"])] = (term, _where(path, line))
 
 
-def _read_igos(path: Path, raw: _Raw, report: _Report) -> None:
-    for line, row in _rows(path, COLUMNS["igos.tsv"], report):
+def _read_igos(path: Path, raw: _Raw, report: RowReport) -> None:
+    for line, row in read_rows(path, COLUMNS["igos.tsv"], report):
         if not row["abbr"] or not row["name"]:
             report.bad("an IGO needs abbr and name", path, line)
             continue
         tenure = Tenure(None, "IGO", row["name"], where=_where(path, line))
-        body = Body("igo", row["abbr"], row["name"], _split(row["aliases"]), (tenure,))
+        body = Body("igo", row["abbr"], row["name"], split_cell(row["aliases"]), (tenure,))
         raw.igos[row["abbr"]] = (body, row["metonyms"])
 
 
-def _read_media(path: Path, raw: _Raw, report: _Report) -> None:
-    for line, row in _rows(path, COLUMNS["media.tsv"], report):
+def _read_media(path: Path, raw: _Raw, report: RowReport) -> None:
+    for line, row in read_rows(path, COLUMNS["media.tsv"], report):
         country = row["country"]
         if not row["name"]:
             report.bad("an outlet needs a name", path, line)
@@ -347,11 +302,11 @@ def _read_media(path: Path, raw: _Raw, report: _Report) -> None:
         else:
             tenure = Tenure(country or None, "MED", "state media" if row["state"] == "yes" else "media",
                             where=_where(path, line))
-            body = Body("media", row["name"], row["name"], _split(row["aliases"]), (tenure,))
+            body = Body("media", row["name"], row["name"], split_cell(row["aliases"]), (tenure,))
             raw.media[word_key(row["name"])] = (body, row["state"], _where(path, line))
 
 
-def _check_span(row: dict[str, str], path: Path, line: int, report: _Report) -> tuple[str, str, str] | None:
+def _check_span(row: dict[str, str], path: Path, line: int, report: RowReport) -> tuple[str, str, str] | None:
     """Validate valid_from/valid_to; return (start, end_for_compare, end_low) or None."""
     start, end = OPEN_START, OPEN_END
     end_low = OPEN_END
@@ -373,16 +328,16 @@ def _check_span(row: dict[str, str], path: Path, line: int, report: _Report) -> 
     return start, end, end_low
 
 
-def _read_places(path: Path, raw: _Raw, report: _Report) -> None:
-    for line, row in _rows(path, PLACES_COLUMNS, report):
+def _read_places(path: Path, raw: _Raw, report: RowReport) -> None:
+    for line, row in read_rows(path, PLACES_COLUMNS, report):
         if not row["phrase"] or row["country"] not in raw.countries:
             report.bad(f"a place needs a phrase and a known country code, not {row['country']!r}", path, line)
             continue
         raw.places[word_key(row["phrase"])] = (row["phrase"], row["country"])
 
 
-def _read_orgs(path: Path, raw: _Raw, report: _Report, generated: bool = False) -> None:
-    for line, row in _rows(path, COLUMNS["organizations.tsv"], report):
+def _read_orgs(path: Path, raw: _Raw, report: RowReport, generated: bool = False) -> None:
+    for line, row in read_rows(path, COLUMNS["organizations.tsv"], report):
         country, sector = row["country"], row["sector"]
         if not row["name"]:
             report.bad("a body needs a name", path, line)
@@ -401,12 +356,12 @@ def _read_orgs(path: Path, raw: _Raw, report: _Report, generated: bool = False) 
                 raw.generated_orgs.discard(key)
 
 
-def _read_people(path: Path, raw: _Raw, report: _Report, shipped: bool, generated: bool = False) -> None:
+def _read_people(path: Path, raw: _Raw, report: RowReport, shipped: bool, generated: bool = False) -> None:
     if generated:
         m = _HORIZON.search(path.read_text(encoding="utf-8")[:4000])
         if m:
             raw.horizons[str(path)] = m.group(1)
-    for line, row in _rows(path, COLUMNS["people"], report):
+    for line, row in read_rows(path, COLUMNS["people"], report):
         country, sector = row["country"], row["sector"]
         if not row["name"] or not row["role"]:
             report.bad("a tenure needs a name and a role", path, line)
@@ -498,7 +453,7 @@ def _plural(adjective: str) -> str | None:
     return adjective + "s"
 
 
-def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTables:
+def _build(raw: _Raw, warnings: list[str], strict_report: RowReport) -> ActorTables:
     countries = {k: v[0] for k, v in raw.countries.items()}
     terms = {k: v[0] for k, v in raw.terms.items()}
     bodies: dict[str, Body] = {}
@@ -540,7 +495,7 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
         bodies[body.id] = body
         for text in (body.name, *body.aliases):
             index(text, Entry("igo", body))
-        for metonym in _split(metonyms):
+        for metonym in split_cell(metonyms):
             index(metonym, Entry("igo_metonym", body))
     for body, _state, _where in raw.media.values():
         bodies[body.id] = body
@@ -561,7 +516,7 @@ def _build(raw: _Raw, warnings: list[str], strict_report: _Report) -> ActorTable
             tenures.append(Tenure(row["country"] or None, row["sector"], row["name"], start, end,
                                   where="" if generated else where))
         first = rows[-1][0]
-        body = Body("org", first["name"], first["name"], _split(first["aliases"]), tuple(tenures))
+        body = Body("org", first["name"], first["name"], split_cell(first["aliases"]), tuple(tenures))
         bodies[body.id] = body
         entry = Entry("org", body)   # one shared entry per target keeps the compiled cache small
         for text in (body.name, *body.aliases):
@@ -689,7 +644,7 @@ def match_hand_person(raw: _Raw) -> dict[str, tuple[str, frozenset[str]]]:
         if key in raw.generated_people:
             continue
         group = person_group_key(raw, row)
-        for text in (row["name"], *_split(row["aliases"])):
+        for text in (row["name"], *split_cell(row["aliases"])):
             for variant in name_variants(text, row["country"] or None):
                 entry = out.setdefault(word_key(variant), (group, set()))
                 if entry[0] == group and row["country"]:
@@ -708,7 +663,7 @@ def person_group_key(raw: _Raw, row: dict[str, str]) -> str:
     return qid or name
 
 
-def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: list[str]) -> list[Person]:
+def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings: list[str]) -> list[Person]:
     """Group tenure rows into people, check overlaps, and fill in canonical roles.
 
     A person is their Q-id when known, else their folded name; a name-only row joins the Q-id of
@@ -727,13 +682,13 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
         if key not in raw.generated_people:
             groups.setdefault(person_group_key(raw, row), []).append((row, where, shipped, False))
             continue
-        known = next((hand[word_key(t)] for t in (row["name"], *_split(row["aliases"])) if word_key(t) in hand), None)
+        known = next((hand[word_key(t)] for t in (row["name"], *split_cell(row["aliases"])) if word_key(t) in hand), None)
         if known is None:
             groups.setdefault("gen:" + without_initials(word_key(row["name"])), []).append((row, where, shipped, True))
         elif row["sector"] != FORMER_SECTOR and (not row["country"] or row["country"] in known[1]):
             groups.setdefault(known[0], []).append((row, where, shipped, True))
 
-    lenient = _Report(False, warnings)
+    lenient = RowReport(False, warnings)
     people = []
     for group_key, rows in groups.items():
         generated = all(r[3] for r in rows)
@@ -768,7 +723,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
         latest = named[-1][0]
         aliases: list[str] = []
         for row, *_ in named:
-            for alias in _split(row["aliases"]):
+            for alias in split_cell(row["aliases"]):
                 if alias not in aliases and alias != latest["name"]:
                     aliases.append(alias)
             if row["name"] != latest["name"] and row["name"] not in aliases:
@@ -784,19 +739,14 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: _Report, warnings: 
 
 def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of one of dyad's own TSV tables (``#`` lines, a header row); a bad file raises DataError."""
-    return _rows(path, columns, _Report(True, []))
-
-
-def split_cell(cell: str) -> tuple[str, ...]:
-    """A ``|``-separated list cell."""
-    return _split(cell)
+    return read_rows(path, columns, RowReport(True, []))
 
 
 def read_people(hand_dir: Path = DATA_DIR, generated_dir: Path | None = None) -> _Raw:
     """The countries and people rows of ``hand_dir`` (and of ``generated_dir``, marked as
     generated), as read before people are built: for checks that compare the two."""
     raw = _Raw()
-    report = _Report(True, [])
+    report = RowReport(True, [])
     _read_countries(hand_dir / "countries.tsv", raw, report)
     if generated_dir is not None:
         for path in sorted(generated_dir.glob(PEOPLE_GLOB)):
@@ -816,14 +766,14 @@ def _user_dirs(data_dir: Path) -> list[Path]:
 
 def _load(data_dirs: tuple[Path, ...]) -> ActorTables:
     warnings: list[str] = []
-    strict = _Report(True, warnings)
+    strict = RowReport(True, warnings)
     raw = _Raw()
     sources = [(DATA_DIR, strict, True)]
     for data_dir in data_dirs:
-        sources += [(d, _Report(False, warnings), False) for d in _user_dirs(data_dir)]
+        sources += [(d, RowReport(False, warnings), False) for d in _user_dirs(data_dir)]
     generated = [(GENERATED_DIR, strict, True)] if GENERATED_DIR.is_dir() else []
     for data_dir in data_dirs:
-        generated += [(d / "generated", _Report(False, warnings), False) for d in _user_dirs(data_dir)
+        generated += [(d / "generated", RowReport(False, warnings), False) for d in _user_dirs(data_dir)
                       if (d / "generated").is_dir()]
     # countries first: every other table checks its country codes against them
     for folder, report, _shipped in sources:
