@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Literal
 
 from dyad.actors.document import DocActors
 from dyad.actors.tsv import RowReport, read_rows, split_cell
-from dyad.errors import DataError
 from dyad.records import Actor, Article, Mention
 
 if TYPE_CHECKING:
