@@ -138,7 +138,8 @@ CASES = [
     ("Iran released two French citizens on Friday.", ["IRN 0841 FRA"], []),
     ("Washington eased sanctions on Venezuela.", ["USA 085 VEN"], []),
     ("Russia withdrew troops from Kherson.", ["RUS 0874 -"], []),
-    ("Israel and Hamas agreed to a truce.", ["ISR 0871 PSE"], []),
+    ("Israel and Hamas agreed to a truce.", ["ISR 0356 PSE"], []),  # PETRARCH: AGREE TO CEASEFIRE 0356
+    ("Israel and Hamas declared a truce.", ["ISR 0871 PSE"], []),
     # --- 09 investigate
     ("The International Criminal Court investigated Russia over the deportations.", ["IGO 090 RUS"], []),
     # --- 10 demand

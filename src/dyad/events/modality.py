@@ -3,7 +3,8 @@
 Read from the trigger's auxiliaries ("would meet"), negations ("did not meet"), governing words
 ("set to hold talks", "willing to work with", "refused to meet", "threatened to impose") and
 subordinators ("if Russia attacks"), all listed in cues.tsv. "threatened" and "refused" are
-not modalities of their own: they turn the event into a threat (13x) or a rejection (12x).
+not modalities of their own: they turn the event into a threat (13x) or a rejection (12x);
+so does an intention denied ("will not release", "won't lift"): a refusal.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Reading:
 
 def _local_cues(token: Token, lexicon: Lexicon) -> list[str]:
     kinds = []
+    will = False
     for child in token.children:
         word = child.lower_
         if child.dep_ == "neg":
@@ -43,12 +45,17 @@ def _local_cues(token: Token, lexicon: Lexicon) -> list[str]:
             kind = lexicon.cue(word, "aux")
             if kind:
                 kinds.append(kind)
+                will = will or kind == "intended"
         elif child.dep_ == "mark":
             kind = lexicon.cue(word, "mark")
             if kind:
                 kinds.append(kind)
         elif child.dep_ == "det" and word == "no" and token.pos_ == "NOUN":
             kinds.append("negated")
+    if will and "negated" in kinds:
+        # "Israel will not release the prisoners", "won't lift the ban": an intention not to
+        # act is a refusal (CAMEO 12: "refuse to release", "refuse to ease sanctions")
+        kinds = [k for k in kinds if k not in ("negated", "intended")] + ["refused"]
     return kinds
 
 
