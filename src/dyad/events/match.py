@@ -57,6 +57,10 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
         for child in token.children:
             if child.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token != trigger:
                 pass  # "suspended cooperation and aid": coordinated objects are objects too
+            elif child.dep_ == "nsubjpass" and token == trigger and trigger.pos_ == "VERB":
+                pass  # "sanctions were lifted": a passive verb's subject is its object
+            elif child.dep_ == "nsubj" and _nonfinite_clause(token) and token.head == trigger:
+                pass  # "declared [a state of siege] to begin", "accept [refugees] fleeing ..."
             elif child.dep_ in CLAUSE_ARCS or child.dep_ in SUBJECT_ARCS:
                 continue
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -64,6 +68,15 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
             found.append((child, depth + 1))
             frontier.append((child, depth + 1))
     return found
+
+
+def _nonfinite_clause(token: Token) -> bool:
+    """A to-infinitive or gerund clause straight under a verb ("declared a state of siege to
+    begin"): the parser makes the verb's object that clause's subject."""
+    if token.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return token.tag_ == "VBG" or token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                            for c in token.children)
 
 
 def _governors(trigger: Token) -> set[str]:
