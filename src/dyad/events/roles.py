@@ -321,6 +321,9 @@ class Roles:
         if trigger.pos_ in ("VERB", "AUX"):
             tokens = self.subject_tokens(trigger)
             return _dedupe(s for t in tokens for s in self.np_sides(t))
+        if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+            tokens = self._controller(trigger, 0)  # "officials were sceptical": the copula's subject
+            return _dedupe(s for t in tokens for s in self.np_sides(t))
         return self.noun_sources(trigger)
 
     def noun_sources(self, noun: Token) -> list[Side]:
