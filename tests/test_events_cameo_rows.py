@@ -50,6 +50,11 @@ CASES = [
     ("Russia reinforced its troops in Crimea.", ["RUS 154 UKR"], []),
     ("Belarus banned the opposition leader from public office.", ["BLR 1722 -"], []),
     ("Russia launched a cyber attack on Estonia.", ["RUS 176 EST"], ["RUS 190 EST"]),
+    # "must" in a clause someone else says: that speaker's demand (10x) on the clause's subject
+    ("NATO said Russia must withdraw its troops from Ukraine.", ["IGO 106 RUS"], ["RUS 0874 -"]),
+    ("The EU said Iran must release the French citizens.", ["IGO 1053 IRN"], []),
+    ("Turkey must mediate between the two sides, the Qatari foreign minister said.", ["QAT 105 TUR"], []),
+    ("Russia must not attack Ukraine, the French president said.", [], ["FRA 10 RUS"]),
     # precision: a news conference is not a meeting with anyone
     ("The Pakistani foreign minister held a news conference in Kabul.", [], ["PAK 04 AFG"]),
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
-from dyad.events.modality import modality_of
+from dyad.events.modality import Reading, modality_of
 from dyad.events.roles import DocActorsLike, Roles, Side
 from dyad.events.when import Dater, place
 from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
@@ -168,6 +168,16 @@ def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> s
     return code
 
 
+def _demands(match: Match, roles: Roles, lexicon: Lexicon) -> list[_Pair]:
+    """"Russia must withdraw its troops, NATO said": NATO demands (10x) of Russia what the clause
+    says; only when someone else says it and intent.tsv has a demand for the code."""
+    if match.pattern.reported or not lexicon.shifted(match.pattern.code or "", "demanded"):
+        return []
+    speakers = roles.speaker(match.token)
+    subjects = roles.sources(match)
+    return [_Pair(s, t) for s in speakers for t in subjects if s.key != t.key]
+
+
 def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:
     if code != MEETING_CODE or target is None or where is None or not where.country:
         return code
@@ -235,13 +245,20 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
                lexicon: Lexicon) -> list[Event]:
     pattern = match.pattern
     reading = modality_of(match.token, lexicon)
-    pairs = _pairs(match, roles)
-    if not pairs:
-        return []
-    # A paired code ([042:043]) adds the target's event back to the source.
-    coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
-    if pattern.reverse:
-        coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
+    demands = _demands(match, roles, lexicon) if reading.shift == "demanded" else []
+    if demands:
+        reading = Reading("asserted", None)
+        pairs = demands
+        coded: list[tuple[_Pair, str]] = [(p, lexicon.shifted(pattern.code or "", "demanded") or "")
+                                          for p in pairs]
+    else:
+        pairs = _pairs(match, roles)
+        if not pairs:
+            return []
+        # A paired code ([042:043]) adds the target's event back to the source.
+        coded = [(p, pattern.code) for p in pairs if pattern.code]
+        if pattern.reverse:
+            coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
     modality = reading.modality
     if reading.shift == "refused" and lexicon.shifted(pattern.code or pattern.reverse or "", "refused") is None:
         modality = "negated"
@@ -258,10 +275,10 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
             continue
-        if pattern.person and (pair.target is None and _has_object(match)
-                               or pair.target is not None and _is_person(pair.target)):
+        if pattern.person and not demands and (pair.target is None and _has_object(match)
+                                               or pair.target is not None and _is_person(pair.target)):
             pair_code = pattern.person  # "attacked the decision": no force on a thing said
-        if "venue" in pattern.flags and modality == "asserted":
+        if "venue" in pattern.flags and modality == "asserted" and not demands:
             pair_code = _venue(pair_code, pair.source, pair.target, where)
         info = lexicon.cameo(pair_code)
         plover = lexicon.plover_for(pair_code)

@@ -9,7 +9,7 @@ Files (in ``dyad/data/events/``; a user's ``data_dir`` may hold files of the sam
 - ``verbs-petrarch.tsv``    the same, converted from PETRARCH2's verb dictionary by
                             ``dyad.events.petrarch`` (``dyad lexicon import``); a hand row that
                             matches a word is used before any imported row
-- ``intent.tsv``            code -> its intended (03x), threatened (13x) and refused (12x) codes
+- ``intent.tsv``            code -> its intended (03x), threatened (13x), refused (12x) and demanded (10x) codes
 - ``cues.tsv``              modality cues (would, set to, refuse) and reporting verbs (say)
 
 Every bad row raises ``DataError`` naming file and line.
@@ -35,8 +35,8 @@ TARGET_SLOTS = frozenset({
 FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue"})
 POS_TAGS = {"v": "verb", "n": "noun", "a": "adj"}
 CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light"})
-CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "report",
-                       "agent", "light"})
+CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "demanded",
+                       "report", "agent", "light"})
 _CODE = re.compile(r"^\d{2,4}$")
 #: The lexicon files, in order of priority: hand-written rows, then imported ones.
 VERB_FILES = ("verbs.tsv", "verbs-petrarch.tsv")
@@ -102,6 +102,7 @@ class Shift:
     intended: str | None
     threatened: str | None
     refused: str | None
+    demanded: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ class Lexicon:
         return None
 
     def shifted(self, code: str, kind: str) -> str | None:
-        """The code an event becomes when ``kind`` (intended/threatened/refused); None if none."""
+        """The code an event becomes when ``kind`` (intended/threatened/refused/demanded); None if none."""
         for size in range(len(code), 1, -1):
             shift = self.shifts.get(code[:size])
             if shift is not None:
@@ -160,9 +161,12 @@ def _data_files(name: str, data_dir: Path | None) -> list[tuple[str, str]]:
     return found
 
 
-def _rows(path: str, text: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a TSV with `#` comments and a header line naming ``columns`` (in this order)."""
+def _rows(path: str, text: str, columns: tuple[str, ...],
+          optional: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a TSV with `#` comments and a header line naming ``columns`` (in this order),
+    then any of ``optional`` the header names after them (a row without one reads `-`)."""
     header_seen = False
+    extra: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -172,19 +176,22 @@ def _rows(path: str, text: str, columns: tuple[str, ...]) -> Iterator[tuple[int,
                 raise DataError(f"header should be {' | '.join(columns)}, got {' | '.join(cells)}",
                                 path=path, line=number)
             header_seen = True
+            extra = tuple(c for c in cells[len(columns):] if c in optional)
             continue
         if len(cells) < len(columns):
             raise DataError(f"expected {len(columns)} tab-separated columns, got {len(cells)}",
                             path=path, line=number)
-        yield number, dict(zip(columns, cells, strict=False))
+        row = dict(zip(columns + extra, cells, strict=False))
+        yield number, {**dict.fromkeys(optional, "-"), **row}
 
 
-def _keyed(files: list[tuple[str, str]], columns: tuple[str, ...], key) -> dict:  # noqa: ANN001
+def _keyed(files: list[tuple[str, str]], columns: tuple[str, ...], key,  # noqa: ANN001
+           optional: tuple[str, ...] = ()) -> dict:
     """Rows by key; a later file's row replaces an earlier file's; a repeated key in one file is an error."""
     merged: dict = {}
     for path, text in files:
         seen: set = set()
-        for number, row in _rows(path, text, columns):
+        for number, row in _rows(path, text, columns, optional):
             k = key(row)
             if k in seen:
                 raise DataError(f"duplicate key {k!r}", path=path, line=number)
@@ -337,12 +344,13 @@ def _load_pattern_file(name: str, tier: int, data_dir: Path | None,
 
 def _load_shifts(data_dir: Path | None, codes: dict[str, CameoCode]) -> dict[str, Shift]:
     columns = ("code", "intended", "threatened", "refused")
+    optional = ("demanded",)  # a column added later: older user files need not have it
     shifts = {}
     for code, (path, line, row) in _keyed(_data_files("intent.tsv", data_dir), columns,
-                                          lambda r: r["code"]).items():
+                                          lambda r: r["code"], optional).items():
         _check_code(code, codes, path, line)
         values = [None if row[c] == "-" else _check_code(row[c], codes, path, line)
-                  for c in columns[1:]]
+                  for c in columns[1:] + optional]
         shifts[code] = Shift(*values)
     return shifts
 

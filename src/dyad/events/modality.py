@@ -4,7 +4,8 @@ Read from the trigger's auxiliaries ("would meet"), negations ("did not meet"), 
 ("set to hold talks", "willing to work with", "refused to meet", "threatened to impose") and
 subordinators ("if Russia attacks"), all listed in cues.tsv. "threatened" and "refused" are
 not modalities of their own: they turn the event into a threat (13x) or a rejection (12x);
-so does an intention denied ("will not release", "won't lift"): a refusal.
+so does an intention denied ("will not release", "won't lift"): a refusal. "must" makes
+the event a demand by whoever says it (10x) on the clause's subject.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ GOVERNED_ARCS = frozenset({"xcomp", "acl", "pcomp", "pobj", "prep", "acomp", "do
 MAX_GOVERNOR_STEPS = 3
 
 #: When several cues apply, the strongest wins: a refusal to meet is a rejection even if "would".
-STRENGTH = {"refused": 5, "threatened": 4, "negated": 3, "hypothetical": 2, "intended": 1}
+STRENGTH = {"refused": 6, "threatened": 5, "negated": 4, "demanded": 3, "hypothetical": 2, "intended": 1}
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     modality: Modality
-    shift: str | None  # "intended" | "threatened" | "refused": look the code up in intent.tsv
+    shift: str | None  # "intended" | "threatened" | "refused" | "demanded": see intent.tsv
 
 
 def _local_cues(token: Token, lexicon: Lexicon) -> list[str]:
@@ -83,4 +84,6 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Reading:
         return Reading("asserted", strongest)
     if strongest == "intended":
         return Reading("intended", "intended")
+    if strongest == "demanded":  # "Russia must withdraw", X said: X's demand, if someone says it
+        return Reading("hypothetical", "demanded")
     return Reading(strongest, None)  # negated | hypothetical
