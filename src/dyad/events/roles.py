@@ -322,7 +322,10 @@ class Roles:
             tokens = self.subject_tokens(trigger)
             return _dedupe(s for t in tokens for s in self.np_sides(t))
         if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
-            tokens = self._controller(trigger, 0)  # "officials were sceptical": the copula's subject
+            # "officials were sceptical": the copula's subject, if it is someone (not "his
+            # forecasts were too optimistic")
+            tokens = [t for t in self._controller(trigger, 0)
+                      if t.pos_ in ("PRON", "PROPN") or self.lexicon.cue(t.lemma_.lower(), "agent")]
             return _dedupe(s for t in tokens for s in self.np_sides(t))
         return self.noun_sources(trigger)
 
