@@ -57,6 +57,14 @@ CASES = [
     ("Russia must not attack Ukraine, the French president said.", [], ["FRA 10 RUS"]),
     # precision: a news conference is not a meeting with anyone
     ("The Pakistani foreign minister held a news conference in Kabul.", [], ["PAK 04 AFG"]),
+    # precision: imported PETRARCH rows that misfire on news (overridden in verbs.tsv)
+    ("The Turkish president called the Swedish prime minister a coward.", [], ["TUR 041 SWE"]),
+    ("The Russian president called Erdogan on Sunday.", ["RUS 041 TUR"], ["RUS 020 TUR"]),
+    ("Germany called on China to use its influence.", ["DEU 020 CHN"], []),
+    ("Poland leads Hungary by ten points in the survey.", [], ["POL 030 HUN"]),
+    ("The Indian prime minister went to Washington for two days.", ["IND 042 USA"], ["IND 040 USA"]),
+    ("The British foreign secretary discussed the crisis with the Iranian foreign minister.",
+     ["GBR 040 IRN"], ["GBR 0341 IRN"]),
 ]
 
 

@@ -1,8 +1,10 @@
 """Trigger matching: find the tokens of a parsed sentence that carry an event, and their pattern.
 
 A pattern's trigger is a lemma (with a part of speech); its requirements are lemmas that must
-hang below the trigger in the same clause (objects, particles, prepositions, modifiers), its
-governors lemmas above it. The most specific matching pattern wins.
+hang below the trigger in the same clause (objects, particles, prepositions, modifiers), or
+``@arc`` for a word on that dependency arc right under the trigger ("called him [@oprd a
+giant]"), its governors lemmas
+above it. The most specific matching pattern wins.
 """
 
 from __future__ import annotations
@@ -158,8 +160,10 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             if not all(alts & governors for alts in pattern.governors):
                 continue
         if below is None:
-            below = [(t.lemma_.lower(), t.lower_, t, depth)
-                     for t, depth in sorted(_below(token), key=lambda x: x[1])]
+            # a word, and for the trigger's own dependents their arc ("@oprd")
+            below = [form for t, depth in sorted(_below(token), key=lambda x: x[1])
+                     for form in ((t.lemma_.lower(), t.lower_, t, depth),
+                                  ("@" + t.dep_ if depth == 1 else "", "", t, depth))]
             words = {w for lem, low, _, _ in below for w in (lem, low)}
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
