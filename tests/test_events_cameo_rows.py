@@ -63,6 +63,8 @@ CASES = [
     ("Germany called on China to use its influence.", ["DEU 020 CHN"], []),
     ("Poland leads Hungary by ten points in the survey.", [], ["POL 030 HUN"]),
     ("The Indian prime minister went to Washington for two days.", ["IND 042 USA"], ["IND 040 USA"]),
+    ("The British prime minister went back on a pledge to the French president.", [],
+     ["GBR 04 FRA"]),
     ("The British foreign secretary discussed the crisis with the Iranian foreign minister.",
      ["GBR 040 IRN"], ["GBR 0341 IRN"]),
 ]

@@ -179,9 +179,11 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
                 break
             required.append(hit)
         else:
-            if pattern.forbids and any(lem in pattern.forbids or low in pattern.forbids
-                                       for lem, low, _, depth in below if depth <= 2):
-                continue
+            if pattern.forbids and (any(lem in pattern.forbids or low in pattern.forbids
+                                        for lem, low, _, depth in below if depth <= 2)
+                                    or any(c.lemma_.lower() in pattern.forbids for c in token.children
+                                           if c.dep_ in ("advmod", "prt"))):
+                continue  # also the trigger's own adverbs and particles ("went BACK on a pledge")
             return Match(token, pattern, tuple(required))
     return None
 
