@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
-from dyad.events.modality import modality_of
+from dyad.events.modality import Reading, modality_of
 from dyad.events.roles import DocActorsLike, Roles, Side
 from dyad.events.when import Dater, place
 from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
@@ -110,8 +110,8 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
 
 
 #: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
-#: no one, is no event.
-TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
+#: no one, a rival "crushed" with no one named (`dyadic`), is no event.
+TWO_SIDED_FLAGS = frozenset({"reported", "venue", "dyadic"})
 #: CAMEO roots whose events may stand without a target: yielding (08: "resigned", "declared a
 #: ceasefire"), investigating, demanding, and the conflict roots (11-20: "rejected the plan",
 #: protests, shows of force, arrests, killings whose victims are no actor of ours). Statements,
@@ -158,14 +158,49 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     return True
 
 
+#: Roots of force: a stated intent to use it ("vowed to crush the rebels", "remains committed to
+#: eliminating Hamas") is CAMEO's threat to use it (137, 138, 1385), not an attack to come.
+FORCE_ROOTS = ("18", "19", "20")
+#: Marks of a condition on a future act: "if Hezbollah breaks the deal, we will attack" is a threat.
+CONDITION_MARKS = frozenset({"if", "unless"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
 def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> str:
     if shift == "intended":
-        return match.pattern.intent or lexicon.shifted(code, "intended") or code
+        vowed = lexicon.shifted(code, "threatened") if code.startswith(FORCE_ROOTS) else None
+        return match.pattern.intent or lexicon.shifted(code, "intended") or vowed or code
     if shift == "threatened":
         return lexicon.shifted(code, shift) or "130"
     if shift == "refused":
         return lexicon.shifted(code, shift) or code  # no rejection code: a negated event
     return code
+
+
+def _condition(trigger: Token) -> Token | None:
+    """The if-clause of a future act ("if Hezbollah breaks the deal, we will attack"): its verb."""
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
+        return None
+    for clause in trigger.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                          for m in clause.children):
+            return clause
+    return None
+
+
+def _conditional_threat(match: Match, pairs: list[_Pair], roles: Roles, lexicon: Lexicon) -> list[_Pair] | None:
+    """A use of force promised on a condition is a threat (CAMEO 13) to whoever the condition is
+    about, when the act itself names no target: the pairs to code as threats, or None."""
+    if not (match.pattern.code or "").startswith(FORCE_ROOTS) or lexicon.shifted(match.pattern.code, "threatened") is None:
+        return None
+    clause = _condition(match.token)
+    if clause is None:
+        return None
+    if any(p.target is not None for p in pairs):
+        return pairs
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    targets = [t for s in subjects for t in roles.np_sides(s)]
+    return [_Pair(p.source, t) for p in pairs for t in targets] or None
 
 
 def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:
@@ -238,6 +273,10 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     pairs = _pairs(match, roles)
     if not pairs:
         return []
+    threat = (_conditional_threat(match, pairs, roles, lexicon)
+              if reading.shift in (None, "intended") else None)
+    if threat is not None:
+        pairs, reading = threat, Reading("asserted", "threatened")
     # A paired code ([042:043]) adds the target's event back to the source.
     coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
     if pattern.reverse:
@@ -253,7 +292,9 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     events = []
     for pair, base in coded:
         pair_code = _code_for(match, reading.shift, lexicon, base)
-        no_target_ok = _one_sided_ok(pattern)
+        if modality == "intended" and pair_code.startswith("13"):
+            modality = "asserted"  # a vow to use force is a threat made now
+        no_target_ok = _one_sided_ok(pattern) and pair_code[:2] not in TWO_SIDED_ROOTS
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):

@@ -28,11 +28,11 @@ from dyad.errors import DataError
 
 #: Where a pattern may find its target (see the header of verbs.tsv).
 TARGET_SLOTS = frozenset({
-    "dobj", "dative", "subj", "ccomp",
+    "dobj", "dative", "subj", "ccomp", "include",
     "with", "at", "on", "to", "against", "for", "between", "of", "in", "into", "from", "over",
     "toward", "towards", "near", "along", "about", "upon", "behind",
 })
-FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue"})
+FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue", "dyadic"})
 POS_TAGS = {"v": "verb", "n": "noun", "a": "adj"}
 CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light"})
 CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "report",

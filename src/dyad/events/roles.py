@@ -57,6 +57,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 #: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
 #: passive.
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
+#: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
+MEMBERSHIP_VERBS = frozenset({"include", "involve", "bring", "gather", "group"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
 #: Prepositions that say where something happened: a place under them is never a target.
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
@@ -263,6 +265,8 @@ class Roles:
     def subject_tokens(self, verb: Token, steps: int = 0) -> list[Token]:
         """The agent of ``verb``: its subject, its by-phrase if passive, else its controller."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # a misparse ("Straw noted embargoes applied to ..." with two
+            return [min(subjects, key=lambda c: abs(verb.i - c.i))]  # subjects): the nearest
         if subjects:
             return subjects
         if is_passive(verb):
@@ -304,6 +308,10 @@ class Roles:
             if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
                     and not any(c.dep_ == "auxpass" for c in verb.children)):
                 return [head]  # "troops firing on protesters": the noun does what its clause says
+            if verb.tag_ == "VBN":  # "embargoes applied to China": done by its by-agent, not by
+                agents = [g for c in verb.children if c.dep_ == "agent"  # who mentions the noun
+                          for g in c.children if g.dep_ == "pobj"]
+                return agents or [c for c in head.children if c.dep_ == "poss"]
             return self._noun_agent_tokens(head, steps)
         return []
 
@@ -419,6 +427,13 @@ class Roles:
                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if slot == "subj":
             return []  # reported evaluations: see reported_targets
+        if slot == "include":  # "a new round of talks that will include Qatar and Egypt"
+            nouns = [trigger, *match.required]
+            nouns += [o for t in nouns for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]  # "a round of talks that ..."
+            return [o for t in nouns for clause in t.children
+                    if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in MEMBERSHIP_VERBS
+                    for o in clause.children if o.dep_ in ("dobj", "obj")]
         found = []
         words = ("toward", "towards") if slot in ("toward", "towards") else (slot,)
         for holder in self._prep_holders(match):
