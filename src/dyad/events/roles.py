@@ -57,6 +57,9 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 #: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
 #: passive.
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
+#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
+DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
+                              "body", "group", "movement", "union", "agency"})
 #: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
 MEMBERSHIP_VERBS = frozenset({"include", "involve", "bring", "gather", "group"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
@@ -118,6 +121,7 @@ class Roles:
         self._light_verbs = {w for (w, where) in lexicon.cues if where == "light"}
         self._pairs: list[tuple[int, int, list[Side]]] | None = None  # (token i, sentence start, sides)
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self._sent_chars = [s.start_char for s in doc.sents]
 
     # -- quotes ------------------------------------------------------------------------------
     def quote_at(self, offset: int) -> Quote | None:
@@ -155,10 +159,27 @@ class Roles:
             if quote is not None and quote.speaker is not None:
                 return [Side(quote.speaker, None)]
             return []
-        if word in RELATIVE and token.head.dep_ == "relcl" and token.head.head != token.head:
-            return self.np_sides(token.head.head)
+        if word in RELATIVE:
+            clause = token.head  # "North Korea, which he said had ...": up through the report
+            while clause.dep_ == "ccomp" and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl" and clause.head != clause:
+                return self.np_sides(clause.head)
         if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-            return self._reporter(token)
+            return self._reporter(token) or self._speaking_person(token)
+        return []
+
+    def _speaking_person(self, pronoun: Token) -> list[Side]:
+        """"he said", "she told reporters": the person named last before the pronoun, in its
+        sentence or the one before, when the pronoun is the subject of a reporting verb."""
+        if pronoun.lower_ not in ("he", "she") or not self.lexicon.cue(pronoun.head.lemma_.lower(), "report"):
+            return []
+        sent_no = self._sent_index.get(pronoun.sent.start, 0)
+        first = self._sent_chars[max(0, sent_no - 1)]
+        for mention, actor in reversed(self.actors.mentions_in(first, pronoun.idx)):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "PERSON" for t in span) and actor.code:
+                return [Side(actor.ref(mention), None)]
         return []
 
     def _reporter(self, pronoun: Token) -> list[Side]:
@@ -189,7 +210,8 @@ class Roles:
         if not sides and token.pos_ == "PRON":
             return self._pronoun(token)
         if not sides:
-            sides = self._anaphor(token) or self.place_side(token, countries_only=True)
+            sides = (self._anaphor(token) or self._described(token)
+                     or self.place_side(token, countries_only=True))
             if sides:
                 return sides
         if sides:
@@ -227,6 +249,20 @@ class Roles:
                     and other.ref.country != side.ref.country and token.pos_ == "PROPN"):
                 others.append(other)
         return others
+
+    def _described(self, token: Token) -> list[Side]:
+        """"the Economic Community of West African States (ECOWAS) regional bloc": a body named
+        right before a noun that only says what it is (the parser often hangs the name elsewhere)."""
+        if token.lemma_.lower() not in DESCRIPTOR_NOUNS or token.left_edge.i == 0:
+            return []
+        before = self.doc[token.left_edge.i - 1]
+        if before.text == ")" and before.i > 0:
+            before = self.doc[before.i - 1]
+        actor = self.actors.actor_at(before.idx, before.idx + len(before.text))
+        if actor is None or not actor.code or not (actor.sector or actor.code == "IGO"):
+            return []
+        mention = next((m for m in actor.mentions if m.start <= before.idx < m.end), None)
+        return [Side(actor.ref(mention), token)]
 
     # -- "the two countries" -----------------------------------------------------------------------
     def _anaphor(self, token: Token) -> list[Side]:
