@@ -140,6 +140,19 @@ def test_events_sides_coordinated_sources_agree_with_each_other(code):
      ("USA", "036", "QAT")),
     # an evaluation said of someone: criticism (a reported adjective)
     ("The opposition leader, Michael Howard, said Tony Blair was naive.", "2004-11-05", ("GBR", "111", "GBR")),
+    ("Jack Straw arrived in Tokyo on Monday. He said Japan was naive.", "2005-01-21", ("GBR", "111", "JPN")),
+    ("Mr Straw spoke about North Korea, which he said had an appalling rights record.",
+     "2005-01-21", ("GBR", "112", "PRK")),
+    # a threat that names no one is made to whom the clause it answers is about
+    ("Moscow threatened to take countermeasures after Sweden joined Nato.", "2024-03-10", ("RUS", "130", "SWE")),
+    # "the two sides" agreeing to reopen talks: the pair named before, each way
+    ("Kyiv and Moscow clashed over grain. Officials said the two sides had agreed to reopen talks.",
+     "2023-03-10", ("UKR", "036", "RUS")),
+    # an acronym the article defines in brackets; a body named before a noun saying what it is
+    ("The Palestinian Authority (PA) asked for help. Israel shared information with the PA.",
+     "2005-02-28", ("ISR", "064", "PSE")),
+    ("The Southern African Development Community (SADC) regional bloc condemned Madagascar.",
+     "2009-03-20", ("IGO", "111", "MDG")),
 ])
 def test_events_sides_threats_talks_and_evaluations(code, text, published, wanted):
     assert wanted in _triples(code(text, published))

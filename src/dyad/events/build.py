@@ -163,6 +163,8 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
 FORCE_ROOTS = ("18", "19", "20")
 #: Marks of a condition on a future act: "if Hezbollah breaks the deal, we will attack" is a threat.
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Marks of the clause a threat answers, whose subject it is made to.
+THREAT_MARKS = CONDITION_MARKS | {"after", "because", "once", "since"}
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 
 
@@ -177,30 +179,47 @@ def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> s
     return code
 
 
-def _condition(trigger: Token) -> Token | None:
-    """The if-clause of a future act ("if Hezbollah breaks the deal, we will attack"): its verb."""
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
-        return None
-    for clause in trigger.children:
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                          for m in clause.children):
-            return clause
+def _marked_clause(trigger: Token, marks: frozenset[str]) -> Token | None:
+    """The verb of an adverbial clause on the trigger (or on its to-infinitive) opened by one of
+    ``marks``: "if Hezbollah breaks the deal", "(to take countermeasures) after Finland joined"."""
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp")):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+                return clause
     return None
 
 
+def _clause_subjects(clause: Token | None, roles: Roles) -> list[Side]:
+    if clause is None:
+        return []
+    return [t for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in roles.np_sides(s)]
+
+
 def _conditional_threat(match: Match, pairs: list[_Pair], roles: Roles, lexicon: Lexicon) -> list[_Pair] | None:
-    """A use of force promised on a condition is a threat (CAMEO 13) to whoever the condition is
-    about, when the act itself names no target: the pairs to code as threats, or None."""
-    if not (match.pattern.code or "").startswith(FORCE_ROOTS) or lexicon.shifted(match.pattern.code, "threatened") is None:
+    """A use of force promised on a condition ("if Hezbollah breaks the deal, we will attack") is a
+    threat (CAMEO 13) to whoever the condition is about, when the act itself names no target:
+    the pairs to code as threats, or None when the match is no such promise."""
+    code = match.pattern.code or ""
+    if not code.startswith(FORCE_ROOTS) or lexicon.shifted(code, "threatened") is None:
         return None
-    clause = _condition(match.token)
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in match.token.children):
+        return None
+    clause = _marked_clause(match.token, CONDITION_MARKS)
     if clause is None:
         return None
     if any(p.target is not None for p in pairs):
         return pairs
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    targets = [t for s in subjects for t in roles.np_sides(s)]
-    return [_Pair(p.source, t) for p in pairs for t in targets] or None
+    targets = _clause_subjects(clause, roles)
+    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or None
+
+
+def _threatened(pairs: list[_Pair], match: Match, roles: Roles) -> list[_Pair]:
+    """A threat that names no one is made to whom the clause it answers is about: "Russia threatened
+    countermeasures after Finland joined Nato" (to Finland)."""
+    if any(p.target is not None for p in pairs):
+        return pairs
+    targets = _clause_subjects(_marked_clause(match.token, THREAT_MARKS), roles)
+    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or pairs
 
 
 def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:
@@ -277,6 +296,8 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
               if reading.shift in (None, "intended") else None)
     if threat is not None:
         pairs, reading = threat, Reading("asserted", "threatened")
+    if reading.shift == "threatened" or (pattern.code or "").startswith("13"):
+        pairs = _threatened(pairs, match, roles)
     # A paired code ([042:043]) adds the target's event back to the source.
     coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
     if pattern.reverse:
@@ -294,7 +315,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         pair_code = _code_for(match, reading.shift, lexicon, base)
         if modality == "intended" and pair_code.startswith("13"):
             modality = "asserted"  # a vow to use force is a threat made now
-        no_target_ok = _one_sided_ok(pattern) and pair_code[:2] not in TWO_SIDED_ROOTS
+        no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
