@@ -153,6 +153,10 @@ def test_events_sides_coordinated_sources_agree_with_each_other(code):
      "2005-02-28", ("ISR", "064", "PSE")),
     ("The Southern African Development Community (SADC) regional bloc condemned Madagascar.",
      "2009-03-20", ("IGO", "111", "MDG")),
+    # "said in a statement joining calls for the release of ...": the statement is the speaker's
+    ("Germany said in a statement joining calls for the release of the sailors held by Iran.",
+     "2023-03-10", ("DEU", "105", "IRN")),
+    ("The Serbian government refused to accept Kosovo's explanation.", "2023-03-10", ("SRB", "120", "XKX")),
 ])
 def test_events_sides_threats_talks_and_evaluations(code, text, published, wanted):
     assert wanted in _triples(code(text, published))

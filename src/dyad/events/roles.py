@@ -57,6 +57,9 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 #: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
 #: passive.
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
+#: What a speaker says things in: "X said in a statement urging ...": the statement is X's.
+SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address", "message",
+                          "communique", "tweet", "post", "briefing", "broadcast"})
 #: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
 DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
                               "body", "group", "movement", "union", "agency"})
@@ -357,6 +360,9 @@ class Roles:
             return owners
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return self._any_subject(noun.head, steps + 1)
+        if (noun.lemma_.lower() in SPEECH_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+                and self.lexicon.cue(noun.head.head.lemma_.lower(), "report")):
+            return self._any_subject(noun.head.head, steps + 1)  # "said in a statement joining calls"
         return []
 
     # -- the sides of a match ------------------------------------------------------------------
