@@ -157,6 +157,10 @@ def test_events_sides_coordinated_sources_agree_with_each_other(code):
     ("Germany said in a statement joining calls for the release of the sailors held by Iran.",
      "2023-03-10", ("DEU", "105", "IRN")),
     ("The Serbian government refused to accept Kosovo's explanation.", "2023-03-10", ("SRB", "120", "XKX")),
+    # whose "its"/"his" is: the clause's subject, or the one told
+    ("Berlin stressed its commitment to rebuilding Ukraine.", "2023-03-10", ("DEU", "030", "UKR")),
+    ("Seoul told the Japanese minister that his plan was \"a worrying step\".", "2023-03-10", ("KOR", "012", "JPN")),
+    ("Russia said its forces attacked Ukraine.", "2023-03-10", ("RUS", "190", "UKR")),
 ])
 def test_events_sides_threats_talks_and_evaluations(code, text, published, wanted):
     assert wanted in _triples(code(text, published))
@@ -173,3 +177,10 @@ def test_events_sides_a_participle_is_not_done_by_who_mentions_it(code):
     assert not any(e.code.startswith("02") for e in events)
     events = code("Iran condemned sanctions imposed by Washington on Caracas.", "2023-03-10")
     assert ("USA", "163", "VEN") in _triples(events) or ("USA", "170", "VEN") in _triples(events)
+
+
+def test_events_sides_their_is_not_the_single_speaker(code):
+    """"Their perception is a wrong one," Raisi said: "their" is not Raisi."""
+    events = code('"The Americans think they can stop any country. Their perception is a wrong one," '
+                  "Iranian President Ebrahim Raisi said.", "2022-09-16")
+    assert ("IRN", "111", "USA") in _triples(events)

@@ -45,6 +45,8 @@ MAX_CONTROL_STEPS = 6
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Possessive pronouns whose owner an event's side may be ("Berlin stressed its commitment").
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
@@ -125,6 +127,7 @@ class Roles:
         self._pairs: list[tuple[int, int, list[Side]]] | None = None  # (token i, sentence start, sides)
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self._sent_chars = [s.start_char for s in doc.sents]
+        self._owning: set[int] = set()  # possessive pronouns being resolved (see _np_one)
 
     # -- quotes ------------------------------------------------------------------------------
     def quote_at(self, offset: int) -> Quote | None:
@@ -170,7 +173,42 @@ class Roles:
                 return self.np_sides(clause.head)
         if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return self._reporter(token) or self._speaking_person(token)
+        if word in POSSESSIVES and token.dep_ == "poss":
+            return self._owner(token)
         return []
+
+    def _owner(self, pronoun: Token) -> list[Side]:
+        """Whose "its"/"his" is: on an object, the clause's subject ("Berlin stressed its
+        commitment"); on the subject of what someone told another, the one told ("Tokyo told the
+        British minister that his plan was worrying")."""
+        if pronoun.i in self._owning:
+            return []  # "its forces ... their allies' plans": no owner of an owner loop
+        self._owning.add(pronoun.i)
+        try:
+            return self._owner_of(pronoun)
+        finally:
+            self._owning.discard(pronoun.i)
+
+    def _owner_of(self, pronoun: Token) -> list[Side]:
+        noun = pronoun.head
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            clause = noun.head
+            if clause.dep_ != "ccomp" or not self.lexicon.cue(clause.head.lemma_.lower(), "report"):
+                return []
+            report = clause.head  # "told the minister that his plan ...", else "Russia said its forces ..."
+            told = [c for c in report.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"]
+            if not told:  # the reporter, when the pronoun fits it: "Russia said its", "Raisi said his"
+                person = pronoun.lower_ in ("his", "her")
+                told = [c for c in report.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                        and pronoun.lower_ != "their" and (c.ent_type_ == "PERSON") == person]
+            return [s for t in told for s in self.np_sides(t)]
+        node, steps = noun, 0
+        while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 4:
+            node, steps = node.head, steps + 1
+        if node.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = [t for t in self._any_subject(node, 0) if t.pos_ != "PRON" and t.i != noun.i]
+        return [s for t in subjects for s in self.np_sides(t)]
 
     def _speaking_person(self, pronoun: Token) -> list[Side]:
         """"he said", "she told reporters": the person named last before the pronoun, in its
@@ -209,6 +247,10 @@ class Roles:
         return _dedupe(sides)
 
     def _np_one(self, token: Token, depth: int) -> list[Side]:
+        if token.dep_ == "poss" and token.lower_ in POSSESSIVES:
+            owner = self._owner(token)  # the syntax knows better than a guess of the nearest name
+            if owner:
+                return owner
         sides = self._actor(token)
         if not sides and token.pos_ == "PRON":
             return self._pronoun(token)
@@ -482,6 +524,9 @@ class Roles:
             for prep in holder.children:
                 if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in words:
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
+                    if match.pattern.tier == 0:  # a hand row's "commitment to securing Iraq"
+                        found.extend(o for c in prep.children if c.dep_ == "pcomp"
+                                     for o in c.children if o.dep_ in ("dobj", "obj"))
         return found
 
     def _prep_holders(self, match: Match) -> list[Token]:
