@@ -161,6 +161,8 @@ def test_events_sides_coordinated_sources_agree_with_each_other(code):
     ("Berlin stressed its commitment to rebuilding Ukraine.", "2023-03-10", ("DEU", "030", "UKR")),
     ("Seoul told the Japanese minister that his plan was \"a worrying step\".", "2023-03-10", ("KOR", "012", "JPN")),
     ("Russia said its forces attacked Ukraine.", "2023-03-10", ("RUS", "190", "UKR")),
+    # "held" a person is detention; holding talks, a stake or an election is not
+    ("Nigerien soldiers have held President Mohamed Bazoum since Wednesday.", "2023-07-28", ("NER", "173", "NER")),
 ])
 def test_events_sides_threats_talks_and_evaluations(code, text, published, wanted):
     assert wanted in _triples(code(text, published))
@@ -184,3 +186,8 @@ def test_events_sides_their_is_not_the_single_speaker(code):
     events = code('"The Americans think they can stop any country. Their perception is a wrong one," '
                   "Iranian President Ebrahim Raisi said.", "2022-09-16")
     assert ("IRN", "111", "USA") in _triples(events)
+
+
+def test_events_sides_holding_a_thing_is_no_detention(code):
+    assert not any(e.code == "173" for e in code("Russia holds a stake in the pipeline company."))
+    assert not any(e.code == "173" for e in code("Nigeria will hold an election in February.", "2022-10-01"))

@@ -300,6 +300,8 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         pairs = _threatened(pairs, match, roles)
     # A paired code ([042:043]) adds the target's event back to the source.
     coded: list[tuple[_Pair, str]] = [(p, pattern.code) for p in pairs if pattern.code]
+    if not pattern.code and pattern.person:  # a row that is an event only with a person as target
+        coded = [(p, pattern.person) for p in pairs if p.target is not None and _is_person(p.target)]
     if pattern.reverse:
         coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
     modality = reading.modality

@@ -86,7 +86,8 @@ class Pattern:
 
     @property
     def null(self) -> bool:
-        return self.code is None and self.reverse is None
+        """A row that codes nothing ("---"); with ``person=C`` it codes only a person as target."""
+        return self.code is None and self.reverse is None and self.person is None
 
     @property
     def symmetric(self) -> bool:
