@@ -104,6 +104,13 @@ def _before(trigger: Token) -> set[str]:
     return found
 
 
+def _object_noun(token: Token) -> set[str]:
+    """The noun a participle modifies is its object ("figures released by the office")."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return set(lemma_forms(token.head))
+    return set()
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
     when no hand row fits the word), then the most requirements met, then the row written first.
@@ -164,8 +171,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
                 break
             required.append(hit)
         else:
-            if pattern.forbids and any(lem in pattern.forbids or low in pattern.forbids
-                                       for lem, low, _, depth in below if depth <= 2):
+            if pattern.forbids and (any(lem in pattern.forbids or low in pattern.forbids
+                                        for lem, low, _, depth in below if depth <= 2)
+                                    or bool(_object_noun(token) & pattern.forbids)):
                 continue
             return Match(token, pattern, tuple(required))
     return None

@@ -179,8 +179,8 @@ class Roles:
 
     def _owner(self, pronoun: Token) -> list[Side]:
         """Whose "its"/"his" is: on an object, the clause's subject ("Berlin stressed its
-        commitment"); on the subject of what someone told another, the one told ("Tokyo told the
-        British minister that his plan was worrying")."""
+        commitment"; a body's "its"/"their" only); on the subject of what someone told another,
+        the one told ("Tokyo told the British minister that his plan was worrying")."""
         if pronoun.i in self._owning:
             return []  # "its forces ... their allies' plans": no owner of an owner loop
         self._owning.add(pronoun.i)
@@ -202,6 +202,8 @@ class Roles:
                 told = [c for c in report.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
                         and pronoun.lower_ != "their" and (c.ent_type_ == "PERSON") == person]
             return [s for t in told for s in self.np_sides(t)]
+        if pronoun.lower_ in ("his", "her"):
+            return []  # "Davis welcomed his apology": a person's "his" is often someone else's
         node, steps = noun, 0
         while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 4:
             node, steps = node.head, steps + 1
