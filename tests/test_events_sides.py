@@ -163,6 +163,9 @@ def test_events_sides_coordinated_sources_agree_with_each_other(code):
     ("Russia said its forces attacked Ukraine.", "2023-03-10", ("RUS", "190", "UKR")),
     # "held" a person is detention; holding talks, a stake or an election is not
     ("Nigerien soldiers have held President Mohamed Bazoum since Wednesday.", "2023-07-28", ("NER", "173", "NER")),
+    # whom a complaint is against, and dropping it
+    ("Canada filed a complaint alleging China's dumping of steel.", "2023-03-10", ("CAN", "114", "CHN")),
+    ("Seoul dropped its complaint against Tokyo at the WTO.", "2023-03-18", ("KOR", "080", "JPN")),
 ])
 def test_events_sides_threats_talks_and_evaluations(code, text, published, wanted):
     assert wanted in _triples(code(text, published))

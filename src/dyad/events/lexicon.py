@@ -28,7 +28,7 @@ from dyad.errors import DataError
 
 #: Where a pattern may find its target (see the header of verbs.tsv).
 TARGET_SLOTS = frozenset({
-    "dobj", "dative", "subj", "ccomp", "include",
+    "dobj", "dative", "subj", "ccomp", "include", "allege",
     "with", "at", "on", "to", "against", "for", "between", "of", "in", "into", "from", "over",
     "toward", "towards", "near", "along", "about", "upon", "behind",
 })

@@ -65,6 +65,8 @@ SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address
 #: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
 DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
                               "body", "group", "movement", "union", "agency"})
+#: Verbs of a complaint's or lawsuit's charge: their object is whom it is against (`allege` slot).
+ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "claim", "target", "challenge"})
 #: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
 MEMBERSHIP_VERBS = frozenset({"include", "involve", "bring", "gather", "group"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
@@ -513,6 +515,11 @@ class Roles:
                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if slot == "subj":
             return []  # reported evaluations: see reported_targets
+        if slot == "allege":  # "a complaint alleging Japan's unfair practices", "a suit accusing Google"
+            holders = [trigger, *match.required]
+            return [o for t in holders for clause in t.children
+                    if clause.dep_ in ("acl", "advcl", "relcl") and clause.lemma_.lower() in ALLEGING_VERBS
+                    for o in clause.children if o.dep_ in ("dobj", "obj")]
         if slot == "include":  # "a new round of talks that will include Qatar and Egypt"
             nouns = [trigger, *match.required]
             nouns += [o for t in nouns for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
