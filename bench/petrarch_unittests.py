@@ -46,6 +46,7 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
     countries: dict[str, list[str]] = defaultdict(list)
     bodies: list[tuple[str, str, str]] = []
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"#[^\n]*", "", text)
     text = re.sub(r"\n\s+\[", " [", text)  # "ENT\n\t[ENT]"
     current: list[str] = []
     code: str | None = None
@@ -70,7 +71,9 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
             continue
         flush()
         match = re.match(r"^([^\[]+?)\s*\[([^\]\s]+)[^\]]*\]", line)
-        if match:
+        if match and (line.count("[") > 1 or re.search(r"\[[^\]]*[<>0-9]", line)):
+            current, code = [], None  # dated codes: a person of dyad.actors.phoenix, not a country name
+        elif match:
             current = [match.group(1).replace("_", " ").strip().title()]
             code = match.group(2).upper().lstrip("~")
         else:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
+from dyad.events.petrarch import DEFAULT_TARGETS
 from dyad.records import Actor, ActorRef, Mention, Place, Quote
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+#: Verbs of stance that, like reporting verbs, make a pronoun subject of their that-clause their own
+#: subject ("Ethiopia indicated it would act", "Iran insisted it would not yield").
+STANCE_VERBS = frozenset({"indicate", "insist", "signal", "hint", "vow", "pledge", "promise", "warn",
+                          "threaten", "declare", "decide", "confirm", "deny", "admit", "suggest"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
@@ -62,6 +67,13 @@ CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
                       "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
+#: Prepositions that say when, why or how an event happened: the verb phrase is not searched
+#: under them for an imported row's unnamed target.
+CIRCUMSTANCE = frozenset({"after", "before", "during", "since", "until", "despite", "because", "amid",
+                          "following", "as", "like", "than", "unlike", "except", "via", "by"})
+#: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
+#: resumption OF ties WITH Osgiliath": two).
+MAX_PHRASE_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +179,7 @@ class Roles:
         if clause.dep_ != "ccomp" or clause.head == clause:
             return []
         verb = clause.head
-        if not self.lexicon.cue(verb.lemma_.lower(), "report"):
+        if not self.lexicon.cue(verb.lemma_.lower(), "report") and verb.lemma_.lower() not in STANCE_VERBS:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if len(subjects) != 1:
@@ -365,7 +377,48 @@ class Roles:
             for token in self.slot_tokens(match, slot):
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
+        named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
+        if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
+            sides = self.phrase_target(match) or sides
         return _dedupe(sides)
+
+    def phrase_target(self, match: Match) -> list[Side]:
+        """PETRARCH's rule for a pattern that names no target slot: the first actor in the verb
+        phrase after the verb, looking down objects and prepositional phrases ("welcomed a
+        resumption of ties WITH Osgiliath", "fired two shells AT Seoul"), not into another
+        clause, nor under a preposition of circumstance; a preposition of place on the verb
+        itself says where it happened ("clashed IN Kabul"), one deeper may name the side ("the
+        closure of guest houses IN Bree")."""
+        trigger = match.token
+        frontier: list[tuple[Token, int]] = [(trigger, 0)]
+        heads: list[Token] = []
+        while frontier:
+            node, depth = frontier.pop()
+            if depth >= MAX_PHRASE_DEPTH:
+                continue
+            for child in node.children:
+                if child.i < trigger.i:
+                    continue
+                if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "npadvmod") and \
+                        child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    heads.append(child)
+                    frontier.append((child, depth + 1))
+                elif child.dep_ in ("prep", "dative", "agent") and child.pos_ == "ADP":
+                    word = child.lower_
+                    if word in CIRCUMSTANCE or (node == trigger and word in LOCATIVE - {"at"}):
+                        continue
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            heads.append(pobj)
+                            frontier.append((pobj, depth + 1))
+        for head in sorted(heads, key=lambda t: t.i):
+            if head.pos_ == "PRON":
+                continue
+            # "halted HIS march": a possessive pronoun is mostly the source itself
+            found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
+            if found:
+                return found
+        return []
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
