@@ -51,6 +51,10 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}
 #: of saying, which dyad codes through quotes and reported clauses; a 010 row becomes a null row
 #: (it still stops a less specific row from firing).
 NULL_CODES = frozenset({"010"})
+#: What PETRARCH's compound marker before the verb (``% *``: "Gondor AND Osgiliath agree") becomes:
+#: a conjunction among the words before the verb; the row is flagged ``sym`` (each side does the
+#: event with the other).
+COMPOUND_SOURCE = "<and"
 #: Words of a pattern that say nothing dyad can look for (markers and filler).
 MARKERS = frozenset({"$", "+", "%", "^", "*", "-"})
 
@@ -143,6 +147,8 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list
         return None
     star = tokens.index("*")
     requires: list[str] = []
+    if "%" in tokens[:star]:
+        requires.append(COMPOUND_SOURCE)  # "% * [030:030]": the coordinated source, each with each
     for raw in tokens[:star]:
         if raw in MARKERS or raw in "(){}":
             continue
@@ -230,6 +236,8 @@ def _row(trigger: str, requires: list[str], code: str, slot: str | None, one_sid
     root = code.split(":")[0][:2]
     content = [r for r in requires if not set(r.lstrip("<").split("|")) <= PREPOSITIONS]
     flags = "notarget" if one_sided and root in ONE_SIDED_ROOTS and content else "-"
+    if COMPOUND_SOURCE in requires:
+        flags = "sym"
     return Row(pattern, code, targets, flags, example)
 
 
