@@ -354,3 +354,38 @@ def render(rows: Iterable[Row], *, source: str, commit: str, licence: str, date:
            "pattern\tcode\ttarget\tflags\texample\n"]
     out.extend(f"{r.pattern}\t{r.code}\t{r.target}\t{r.flags}\t{r.example}\n" for r in rows)
     return "".join(out)
+
+
+def convert_discards(text: str) -> list[tuple[str, str]]:
+    """(phrase, scope) of each line of a PETRARCH/TABARI discard dictionary: ``+PHRASE`` discards
+    the story, ``PHRASE`` the sentence; ``_`` joins words; comments (``#``, ``;``) are dropped."""
+    rows: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        body, _ = _strip_comment(line)
+        if not body or body.startswith(("<", "~")):
+            continue
+        scope = "story" if body.startswith("+") else "sentence"
+        phrase = " ".join(body.lstrip("+").replace("_", " ").lower().split())
+        if phrase:
+            rows.setdefault(phrase, (phrase, scope))
+    return list(rows.values())
+
+
+DISCARD_HEADER = """\
+# dyad event discards, converted from a PETRARCH/TABARI discard dictionary by
+# dyad.events.petrarch.convert_discards. Do not edit by hand: rerun the converter.
+# A sentence holding a phrase of scope `sentence` yields no event; a story holding one of
+# scope `story` yields none at all (sport, weather).
+# source: {source}
+# commit: {commit}
+# licence: {licence}
+# date: {date}.  format: 1
+"""
+
+
+def render_discards(rows: Iterable[tuple[str, str]], *, source: str, commit: str, licence: str,
+                    date: str) -> str:
+    """The TSV text (``discards.tsv``) of ``rows`` with its header lines."""
+    out = [DISCARD_HEADER.format(source=source, commit=commit, licence=licence, date=date), "phrase\tscope\n"]
+    out.extend(f"{phrase}\t{scope}\n" for phrase, scope in rows)
+    return "".join(out)
