@@ -70,12 +70,15 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
             current.append(line[1:].strip().replace("_", " ").strip().title())
             continue
         flush()
-        match = re.match(r"^([^\[]+?)\s*\[([^\]\s]+)[^\]]*\]", line)
-        if match and (line.count("[") > 1 or re.search(r"\[[^\]]*[<>0-9]", line)):
-            current, code = [], None  # dated codes: a person of dyad.actors.phoenix, not a country name
-        elif match:
+        match = re.match(r"^([^\[]+?)\s*\[", line)
+        codes = re.findall(r"\[\s*([^\]\s]+)\s*([^\]]*)\]", line)  # (code, date restriction)
+        undated = [c.upper().lstrip("~") for c, when in codes if not when.strip() and c != "---"]
+        roles = [c for c, when in codes if when.strip() and len(c) > 3 and c != "---"]
+        if match and undated and not (roles and len(undated[0]) == 3):
+            # a country name, unless its codes change over time as a person's roles do (those
+            # are people of dyad.actors.phoenix: SAM_GAMGEE [HOB] [HOBMIL 20080120-20121109])
             current = [match.group(1).replace("_", " ").strip().title()]
-            code = match.group(2).upper().lstrip("~")
+            code = undated[0]
         else:
             current, code = [], None
     flush()

@@ -179,6 +179,8 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
             after = [b for b in below if b[2].i > token.i]
+            # PETRARCH's words after the verb include its adverbs ("would act NOW")
+            after.extend((c.lemma_.lower(), c.lower_, c, 1) for c in token.rights if c.dep_ == "advmod")
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
         if not all(alts & seen for alts in pattern.requires):
