@@ -218,6 +218,9 @@ class Roles:
                 found.extend(s for agent in child.children if agent.dep_ == "agent"
                              for pobj in agent.children if pobj.dep_ == "pobj"
                              for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
+            elif people and child.dep_ == "prep" and child.lower_ == "from":  # "soldiers from Gondor"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
         return found
