@@ -115,7 +115,7 @@ def _before_above(trigger: Token) -> set[str]:
     found = set(_before(trigger))
     node = trigger
     for _ in range(MAX_BEFORE_CLAUSES):
-        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head == node or node.head.i > trigger.i:
+        if node.dep_ != "ccomp" or node.head == node or node.head.i > trigger.i:
             break
         node = node.head
         found.update(lemma_forms(node))
@@ -179,8 +179,6 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
             after = [b for b in below if b[2].i > token.i]
-            # PETRARCH's words after the verb include its adverbs ("would act NOW")
-            after.extend((c.lemma_.lower(), c.lower_, c, 1) for c in token.rights if c.dep_ == "advmod")
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
         if not all(alts & seen for alts in pattern.requires):

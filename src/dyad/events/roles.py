@@ -50,8 +50,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: Verbs of stance that, like reporting verbs, make a pronoun subject of their that-clause their own
 #: subject ("Ethiopia indicated it would act", "Iran insisted it would not yield").
-STANCE_VERBS = frozenset({"indicate", "insist", "signal", "hint", "vow", "pledge", "promise", "warn",
-                          "threaten", "declare", "decide", "confirm", "deny", "admit", "suggest"})
+STANCE_VERBS = frozenset({"indicate", "insist", "signal", "hint", "vow", "pledge", "declare"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
@@ -67,10 +66,11 @@ CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
                       "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
-#: Prepositions that say when, why or how an event happened: the verb phrase is not searched
-#: under them for an imported row's unnamed target.
-CIRCUMSTANCE = frozenset({"after", "before", "during", "since", "until", "despite", "because", "amid",
-                          "following", "as", "like", "than", "unlike", "except", "via", "by"})
+#: Prepositions under which the object's phrase is not searched for an imported row's unnamed
+#: target: they say when, why or how the event happened, or what it was about.
+NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "despite", "because",
+                                     "amid", "following", "as", "like", "than", "unlike", "except",
+                                     "via", "by", "about", "regarding", "concerning"})
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -386,37 +386,36 @@ class Roles:
         return _dedupe(sides)
 
     def phrase_target(self, match: Match) -> list[Side]:
-        """PETRARCH's rule for a pattern that names no target slot: the first actor in the verb
-        phrase after the verb, looking down objects and prepositional phrases ("welcomed a
-        resumption of ties WITH Osgiliath", "fired two shells AT Seoul"), not into another
-        clause, nor under a preposition of circumstance; a preposition of place on the verb
-        itself says where it happened ("clashed IN Kabul"), one deeper may name the side ("the
-        closure of guest houses IN Bree")."""
+        """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
+        the first actor in the verb's object and the prepositional phrases under it ("welcomed
+        a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
+        resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
+        place, circumstance or topic ("wants fewer people IN the UK", "after", "about").
+        Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
+        looked at first (``targets``), the phrases under it here."""
         trigger = match.token
-        frontier: list[tuple[Token, int]] = [(trigger, 0)]
-        heads: list[Token] = []
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return []
+        frontier = [(c, 1) for c in trigger.children
+                    if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
+        # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
+        frontier.extend((pobj, 1) for prep in trigger.children
+                        if prep.dep_ == "prep" and prep.lower_ in match.pattern.targets
+                        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"))
+        heads = [c for c, _ in frontier]
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
                 continue
             for child in node.children:
-                if child.i < trigger.i:
+                if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
+                        or child.lower_ in LOCATIVE:
                     continue
-                if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "npadvmod") and \
-                        child.pos_ in ("NOUN", "PROPN", "PRON"):
-                    heads.append(child)
-                    frontier.append((child, depth + 1))
-                elif child.dep_ in ("prep", "dative", "agent") and child.pos_ == "ADP":
-                    word = child.lower_
-                    if word in CIRCUMSTANCE or (node == trigger and word in LOCATIVE - {"at"}):
-                        continue
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            heads.append(pobj)
-                            frontier.append((pobj, depth + 1))
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        heads.append(pobj)
+                        frontier.append((pobj, depth + 1))
         for head in sorted(heads, key=lambda t: t.i):
-            if head.pos_ == "PRON":
-                continue
             # "halted HIS march": a possessive pronoun is mostly the source itself
             found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
             if found:
