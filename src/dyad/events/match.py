@@ -104,8 +104,8 @@ def _before(trigger: Token) -> set[str]:
     return found
 
 
-#: How many clauses up an imported row's words before the verb may be looked for ("Ethiopia
-#: INDICATED it WOULD act": the governing verb, one clause up).
+#: How many that-clauses up an imported row's words before the verb may be looked for
+#: ("Ethiopia INDICATED it WOULD act": the verb governing the trigger's clause, one up).
 MAX_BEFORE_CLAUSES = 2
 
 

@@ -51,9 +51,9 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}
 #: of saying, which dyad codes through quotes and reported clauses; a 010 row becomes a null row
 #: (it still stops a less specific row from firing).
 NULL_CODES = frozenset({"010"})
-#: What PETRARCH's compound marker before the verb (``% *``: "Gondor AND Osgiliath agree") becomes:
-#: a conjunction among the words before the verb; the row is flagged ``sym`` (each side does the
-#: event with the other).
+#: What PETRARCH's compound marker before the verb (``% *``, ``% HAVE *``: "Gondor AND Osgiliath
+#: agree") becomes: a conjunction among the words before the verb; the row is flagged ``sym``
+#: (each side does the event with the other).
 COMPOUND_SOURCE = "<and"
 #: Words of a pattern that say nothing dyad can look for (markers and filler).
 MARKERS = frozenset({"$", "+", "%", "^", "*", "-"})
