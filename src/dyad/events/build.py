@@ -41,10 +41,14 @@ def find_events(doc: Doc, article: Article, doc_actors: DocActorsLike, dates: Se
 
     Reads: the spaCy ``Doc`` of ``article.text``, the article's actors (``doc_actors``), its
     dates, places and quotes, and the event lexicon. Returns: ``Event`` records in text order,
-    duplicates (same source, target, code and date) merged into the first.
+    duplicates (same source, target, code and date) merged into the first; none from a
+    sentence (or a story) holding a discard phrase of the lexicon.
     """
+    if lexicon.discarded(article.text, "story"):
+        return ()  # a story about sport or weather (discards.tsv)
     roles = Roles(doc, doc_actors, quotes, lexicon, places)
-    matches = [m for sent in doc.sents for m in match_sentence(sent, lexicon)]
+    matches = [m for sent in doc.sents if not lexicon.discarded(sent.text, "sentence")
+               for m in match_sentence(sent, lexicon)]
     triggers = frozenset(m.token.i for m in matches)
     dater = Dater(doc, dates, article.published, triggers)
     events: list[Event] = []

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
+from dyad.events.petrarch import DEFAULT_TARGETS
 from dyad.records import Actor, ActorRef, Mention, Place, Quote
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+#: Verbs of stance that, like reporting verbs, make a pronoun subject of their that-clause their own
+#: subject ("Ethiopia indicated it would act", "Iran insisted it would not yield").
+STANCE_VERBS = frozenset({"indicate", "insist", "signal", "hint", "vow", "pledge", "declare"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
@@ -74,6 +78,14 @@ CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
                       "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
+#: Prepositions under which the object's phrase is not searched for an imported row's unnamed
+#: target: they say when, why or how the event happened, or what it was about.
+NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "despite", "because",
+                                     "amid", "following", "as", "like", "than", "unlike", "except",
+                                     "via", "by", "about", "regarding", "concerning"})
+#: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
+#: resumption OF ties WITH Osgiliath": two).
+MAX_PHRASE_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +247,7 @@ class Roles:
         if clause.dep_ != "ccomp" or clause.head == clause:
             return []
         verb = clause.head
-        if not self.lexicon.cue(verb.lemma_.lower(), "report"):
+        if not self.lexicon.cue(verb.lemma_.lower(), "report") and verb.lemma_.lower() not in STANCE_VERBS:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if len(subjects) != 1:
@@ -279,6 +291,9 @@ class Roles:
                 found.extend(s for agent in child.children if agent.dep_ == "agent"
                              for pobj in agent.children if pobj.dep_ == "pobj"
                              for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
+            elif people and child.dep_ == "prep" and child.lower_ == "from":  # "soldiers from Gondor"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
         return found
@@ -461,7 +476,47 @@ class Roles:
             for token in self.slot_tokens(match, slot):
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
+        named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
+        if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
+            sides = self.phrase_target(match) or sides
         return _dedupe(sides)
+
+    def phrase_target(self, match: Match) -> list[Side]:
+        """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
+        the first actor in the verb's object and the prepositional phrases under it ("welcomed
+        a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
+        resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
+        place, circumstance or topic ("wants fewer people IN the UK", "after", "about").
+        Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
+        looked at first (``targets``), the phrases under it here."""
+        trigger = match.token
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return []
+        frontier = [(c, 1) for c in trigger.children
+                    if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
+        # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
+        frontier.extend((pobj, 1) for prep in trigger.children
+                        if prep.dep_ == "prep" and prep.lower_ in match.pattern.targets
+                        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"))
+        heads = [c for c, _ in frontier]
+        while frontier:
+            node, depth = frontier.pop()
+            if depth >= MAX_PHRASE_DEPTH:
+                continue
+            for child in node.children:
+                if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
+                        or child.lower_ in LOCATIVE:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        heads.append(pobj)
+                        frontier.append((pobj, depth + 1))
+        for head in sorted(heads, key=lambda t: t.i):
+            # "halted HIS march": a possessive pronoun is mostly the source itself
+            found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
+            if found:
+                return found
+        return []
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
