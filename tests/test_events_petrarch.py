@@ -117,3 +117,54 @@ def test_events_lexicon_import_command_writes_a_data_dir(nlp, tmp_path):
     assert "# licence: MIT" in written and "ghost/v\t111" in written
     assert ("RUS", "111", "USA") in _code(nlp, "Russia ghosted the United States.",
                                           load_lexicon(tmp_path / "d"))
+
+
+def test_events_petrarch_discards_convert_by_scope():
+    from dyad.events.petrarch import convert_discards
+
+    text = "# sport and weather\n+WORLD_CUP   # story\nFRIENDLY MATCH ;old comment\n+TYPHOON\n"
+    assert convert_discards(text) == [("world cup", "story"), ("friendly match", "sentence"),
+                                      ("typhoon", "story")]
+
+
+def _data_dir(tmp_path, verbs: str, discards: str | None = None):
+    from dyad.events.petrarch import convert_discards, render, render_discards
+
+    events = tmp_path / "events"
+    events.mkdir(parents=True)
+    (events / "verbs-petrarch.tsv").write_text(
+        render(convert(verbs, "t.verbs.txt", known=cameo_codes()), source="t", commit="-", licence="MIT",
+               date="2026"), encoding="utf-8")
+    if discards is not None:
+        (events / "discards.tsv").write_text(
+            render_discards(convert_discards(discards), source="t", commit="-", licence="MIT", date="2026"),
+            encoding="utf-8")
+    load_lexicon.cache_clear()
+    return load_lexicon(tmp_path)
+
+
+GHOST = "####### VERB PATTERNS #######\n\n---  GHOST   [111]  ---\nGHOST\n- % *  [030:030]\n"
+
+
+def test_events_petrarch_discards_stop_a_sentence_or_a_story(nlp, tmp_path):
+    lexicon = _data_dir(tmp_path, GHOST, "FRIENDLY MATCH\n+WORLD CUP\n")
+    assert ("RUS", "111", "USA") in _code(nlp, "Russia ghosted the United States on Friday.", lexicon)
+    assert not _code(nlp, "Russia ghosted the United States in a friendly match on Friday.", lexicon)
+    assert not _code(nlp, "The World Cup draw was held. Russia ghosted the United States on Friday.", lexicon)
+
+
+def test_events_petrarch_compound_source_is_each_with_each(nlp, tmp_path):
+    row = next(r for r in convert(GHOST, "t", known=cameo_codes()) if r.code == "030:030")
+    assert row.pattern == "ghost/v <and" and row.flags == "sym"
+    got = _code(nlp, "Russia and China ghosted on Friday.", _data_dir(tmp_path, GHOST))
+    assert {("RUS", "030", "CHN"), ("CHN", "030", "RUS")} <= got
+
+
+def test_events_petrarch_unnamed_target_is_the_first_actor_of_the_verb_phrase(nlp, tmp_path):
+    lexicon = _data_dir(tmp_path, GHOST)
+    assert ("RUS", "111", "USA") in _code(
+        nlp, "Russia ghosted the resumption of arms talks with the United States.", lexicon)
+    # a place the event happened in is no target; a clause of circumstance is not looked into
+    assert ("RUS", "111", "SYR") not in _code(nlp, "Russia ghosted in Syria on Friday.", lexicon)
+    assert ("RUS", "111", "FRA") not in _code(
+        nlp, "Russia ghosted the talks after France left.", lexicon)

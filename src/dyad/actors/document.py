@@ -201,6 +201,7 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
             settled.append(Hit("unknown", a, b, text=" ".join(w.words[a:b])))
     hits = settled
     covered = _covered(hits, len(w.words))
+    hits.extend(_acronyms(w, hits, covered))
     for a, b in persons_ents:
         if any(covered[a:b]):
             continue
@@ -246,6 +247,30 @@ def _covered(hits: Sequence[Hit], n: int) -> list[bool]:
     for h in hits:
         covered[h.first:h.last] = [True] * (h.last - h.first)
     return covered
+
+
+#: Kinds of named bodies whose "(ACRONYM)" stands for them later in the article.
+_ACRONYM_KINDS = frozenset({"org", "igo", "media"})
+
+
+def _acronyms(w: _Words, hits: Sequence[Hit], covered: list[bool]) -> list[Hit]:
+    """"the Palestinian Authority (PA) ... with the PA": an acronym the article defines in brackets
+    after a body it names stands for that body wherever it appears (the tables need not know it)."""
+    defined: dict[str, Hit] = {}
+    for h in hits:
+        k = h.last
+        if h.kind in _ACRONYM_KINDS and h.entry is not None and k + 2 < len(w.words) \
+                and w.words[k] == "(" and w.words[k + 2] == ")" and not covered[k + 1]:
+            word = w.words[k + 1]
+            if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
+                defined.setdefault(word, h)
+    out = []
+    for k, word in enumerate(w.words):
+        h = defined.get(word)
+        if h is not None and not covered[k]:
+            out.append(Hit(h.kind, k, k + 1, entry=h.entry, text=word))
+            covered[k] = True
+    return out
 
 
 def _unknown_surnames(w: _Words, hits: Sequence[Hit], covered: list[bool]) -> list[Hit]:

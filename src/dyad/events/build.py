@@ -41,10 +41,14 @@ def find_events(doc: Doc, article: Article, doc_actors: DocActorsLike, dates: Se
 
     Reads: the spaCy ``Doc`` of ``article.text``, the article's actors (``doc_actors``), its
     dates, places and quotes, and the event lexicon. Returns: ``Event`` records in text order,
-    duplicates (same source, target, code and date) merged into the first.
+    duplicates (same source, target, code and date) merged into the first; none from a
+    sentence (or a story) holding a discard phrase of the lexicon.
     """
+    if lexicon.discarded(article.text, "story"):
+        return ()  # a story about sport or weather (discards.tsv)
     roles = Roles(doc, doc_actors, quotes, lexicon, places)
-    matches = [m for sent in doc.sents for m in match_sentence(sent, lexicon)]
+    matches = [m for sent in doc.sents if not lexicon.discarded(sent.text, "sentence")
+               for m in match_sentence(sent, lexicon)]
     triggers = frozenset(m.token.i for m in matches)
     dater = Dater(doc, dates, article.published, triggers)
     events: list[Event] = []
@@ -110,8 +114,8 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
 
 
 #: Flags of rows whose event needs two sides: a meeting with no one, a reported evaluation of
-#: no one, is no event.
-TWO_SIDED_FLAGS = frozenset({"reported", "venue"})
+#: no one, a rival "crushed" with no one named (`dyadic`), is no event.
+TWO_SIDED_FLAGS = frozenset({"reported", "venue", "dyadic"})
 #: CAMEO roots whose events may stand without a target: yielding (08: "resigned", "declared a
 #: ceasefire"), investigating, demanding, and the conflict roots (11-20: "rejected the plan",
 #: protests, shows of force, arrests, killings whose victims are no actor of ours). Statements,
@@ -158,9 +162,20 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
     return True
 
 
+#: Roots of force: a stated intent to use it ("vowed to crush the rebels", "remains committed to
+#: eliminating Hamas") is CAMEO's threat to use it (137, 138, 1385), not an attack to come.
+FORCE_ROOTS = ("18", "19", "20")
+#: Marks of a condition on a future act: "if Hezbollah breaks the deal, we will attack" is a threat.
+CONDITION_MARKS = frozenset({"if", "unless"})
+#: Marks of the clause a threat answers, whose subject it is made to.
+THREAT_MARKS = CONDITION_MARKS | {"after", "because", "once", "since"}
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
 def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> str:
     if shift == "intended":
-        return match.pattern.intent or lexicon.shifted(code, "intended") or code
+        vowed = lexicon.shifted(code, "threatened") if code.startswith(FORCE_ROOTS) else None
+        return match.pattern.intent or lexicon.shifted(code, "intended") or vowed or code
     if shift == "threatened":
         return lexicon.shifted(code, shift) or "130"
     if shift == "refused":
@@ -176,6 +191,49 @@ def _demands(match: Match, roles: Roles, lexicon: Lexicon) -> list[_Pair]:
     speakers = roles.speaker(match.token)
     subjects = roles.sources(match)
     return [_Pair(s, t) for s in speakers for t in subjects if s.key != t.key]
+
+
+def _marked_clause(trigger: Token, marks: frozenset[str]) -> Token | None:
+    """The verb of an adverbial clause on the trigger (or on its to-infinitive) opened by one of
+    ``marks``: "if Hezbollah breaks the deal", "(to take countermeasures) after Finland joined"."""
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp")):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+                return clause
+    return None
+
+
+def _clause_subjects(clause: Token | None, roles: Roles) -> list[Side]:
+    if clause is None:
+        return []
+    return [t for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in roles.np_sides(s)]
+
+
+def _conditional_threat(match: Match, pairs: list[_Pair], roles: Roles, lexicon: Lexicon) -> list[_Pair] | None:
+    """A use of force promised on a condition ("if Hezbollah breaks the deal, we will attack") is a
+    threat (CAMEO 13) to whoever the condition is about, when the act itself names no target:
+    the pairs to code as threats, or None when the match is no such promise."""
+    code = match.pattern.code or ""
+    if not code.startswith(FORCE_ROOTS) or lexicon.shifted(code, "threatened") is None:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in match.token.children):
+        return None
+    clause = _marked_clause(match.token, CONDITION_MARKS)
+    if clause is None:
+        return None
+    if any(p.target is not None for p in pairs):
+        return pairs
+    targets = _clause_subjects(clause, roles)
+    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or None
+
+
+def _threatened(pairs: list[_Pair], match: Match, roles: Roles) -> list[_Pair]:
+    """A threat that names no one is made to whom the clause it answers is about: "Russia threatened
+    countermeasures after Finland joined Nato" (to Finland)."""
+    if any(p.target is not None for p in pairs):
+        return pairs
+    targets = _clause_subjects(_marked_clause(match.token, THREAT_MARKS), roles)
+    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or pairs
 
 
 def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:
@@ -255,8 +313,16 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         pairs = _pairs(match, roles)
         if not pairs:
             return []
+        threat = (_conditional_threat(match, pairs, roles, lexicon)
+                  if reading.shift in (None, "intended") else None)
+        if threat is not None:
+            pairs, reading = threat, Reading("asserted", "threatened")
+        if reading.shift == "threatened" or (pattern.code or "").startswith("13"):
+            pairs = _threatened(pairs, match, roles)
         # A paired code ([042:043]) adds the target's event back to the source.
         coded = [(p, pattern.code) for p in pairs if pattern.code]
+        if not pattern.code and pattern.person:  # a row that is an event only with a person as target
+            coded = [(p, pattern.person) for p in pairs if p.target is not None and _is_person(p.target)]
         if pattern.reverse:
             coded.extend((_Pair(p.target, p.source), pattern.reverse) for p in pairs if p.target is not None)
     modality = reading.modality
@@ -270,6 +336,8 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     events = []
     for pair, base in coded:
         pair_code = _code_for(match, reading.shift, lexicon, base)
+        if modality == "intended" and pair_code.startswith("13"):
+            modality = "asserted"  # a vow to use force is a threat made now
         no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True

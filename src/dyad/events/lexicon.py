@@ -11,6 +11,10 @@ Files (in ``dyad/data/events/``; a user's ``data_dir`` may hold files of the sam
                             matches a word is used before any imported row
 - ``intent.tsv``            code -> its intended (03x), threatened (13x), refused (12x) and demanded (10x) codes
 - ``cues.tsv``              modality cues (would, set to, refuse) and reporting verbs (say)
+- ``discards.tsv``          phrases whose sentence (or whole story) is not coded: sports,
+                            weather ("World Golf Championships", "typhoon"), as PETRARCH's
+                            discard dictionary (``dyad.events.petrarch.convert_discards``);
+                            we ship none, a user's data dir may hold one
 
 Every bad row raises ``DataError`` naming file and line.
 """
@@ -28,11 +32,11 @@ from dyad.errors import DataError
 
 #: Where a pattern may find its target (see the header of verbs.tsv).
 TARGET_SLOTS = frozenset({
-    "dobj", "dative", "subj", "ccomp",
+    "dobj", "dative", "subj", "ccomp", "include", "allege",
     "with", "at", "on", "to", "against", "for", "between", "of", "in", "into", "from", "over",
     "toward", "towards", "near", "along", "about", "upon", "behind",
 })
-FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue"})
+FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue", "dyadic"})
 POS_TAGS = {"v": "verb", "n": "noun", "a": "adj"}
 CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light"})
 CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "demanded",
@@ -86,7 +90,8 @@ class Pattern:
 
     @property
     def null(self) -> bool:
-        return self.code is None and self.reverse is None
+        """A row that codes nothing ("---"); with ``person=C`` it codes only a person as target."""
+        return self.code is None and self.reverse is None and self.person is None
 
     @property
     def symmetric(self) -> bool:
@@ -118,6 +123,14 @@ class Lexicon:
     #: lemma -> (rank, pattern, parts of speech the lemma may have there), best rank first:
     #: hand rows, then imported; within each, most requirements first, then file order.
     index: dict[str, tuple[tuple[int, Pattern, tuple[str | None, ...]], ...]] = field(default_factory=dict)
+    #: Phrases (``discards.tsv``) whose sentence, or whose whole story, yields no event.
+    discard_sentence: re.Pattern[str] | None = None
+    discard_story: re.Pattern[str] | None = None
+
+    def discarded(self, text: str, scope: str) -> bool:
+        """Whether ``text`` holds a discard phrase of ``scope`` ("sentence" or "story")."""
+        found = self.discard_story if scope == "story" else self.discard_sentence
+        return found is not None and found.search(text) is not None
 
     def cameo(self, code: str) -> CameoCode:
         return self.codes[code]
@@ -367,6 +380,23 @@ def _load_cues(data_dir: Path | None) -> dict[tuple[str, str], str]:
     return cues
 
 
+DISCARD_SCOPES = frozenset({"sentence", "story"})
+
+
+def _load_discards(data_dir: Path | None) -> dict[str, re.Pattern[str] | None]:
+    """One case-blind regex per scope over the phrases of ``discards.tsv`` (whole words)."""
+    columns = ("phrase", "scope")
+    phrases: dict[str, list[str]] = {scope: [] for scope in DISCARD_SCOPES}
+    for phrase, (path, line, row) in _keyed(_data_files("discards.tsv", data_dir), columns,
+                                            lambda r: " ".join(r["phrase"].lower().split())).items():
+        if row["scope"] not in DISCARD_SCOPES or not phrase:
+            raise DataError(f"bad discard: a phrase and a scope ({' or '.join(sorted(DISCARD_SCOPES))})",
+                            path=path, line=line)
+        phrases[row["scope"]].append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    return {scope: re.compile(r"\b(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")\b", re.I)
+            if found else None for scope, found in phrases.items()}
+
+
 def cameo_codes(data_dir: str | Path | None = None) -> frozenset[str]:
     """The CAMEO codes of cameo.tsv (ours and a user's): what a converted lexicon may use."""
     return frozenset(_load_codes(Path(data_dir) if data_dir is not None else None))
@@ -391,7 +421,9 @@ def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
     for pattern in patterns:
         for lemma in {lemma for lemma, _ in pattern.triggers}:
             by_lemma.setdefault(lemma, []).append(pattern)
+    discards = _load_discards(folder)
     return Lexicon(codes=codes, plover=_load_plover(folder), patterns=patterns,
                    shifts=_load_shifts(folder, codes), cues=_load_cues(folder),
                    by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-                   index={k: tuple(v) for k, v in index.items()})
+                   index={k: tuple(v) for k, v in index.items()},
+                   discard_sentence=discards["sentence"], discard_story=discards["story"])

@@ -117,6 +117,34 @@ def _before(trigger: Token) -> set[str]:
     return found
 
 
+def _object_noun(token: Token) -> set[str]:
+    """The noun a participle modifies is its object ("figures released by the office")."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return set(lemma_forms(token.head))
+    return set()
+
+
+#: How many that-clauses up an imported row's words before the verb may be looked for
+#: ("Ethiopia INDICATED it WOULD act": the verb governing the trigger's clause, one up).
+MAX_BEFORE_CLAUSES = 2
+
+
+def _before_above(trigger: Token) -> set[str]:
+    """The words of ``_before`` and, for PETRARCH's words before the verb, those of the verbs
+    governing the trigger's clause that stand left of it ("INDICATED it would act")."""
+    found = set(_before(trigger))
+    node = trigger
+    for _ in range(MAX_BEFORE_CLAUSES):
+        if node.dep_ != "ccomp" or node.head == node or node.head.i > trigger.i:
+            break
+        node = node.head
+        found.update(lemma_forms(node))
+        for child in node.lefts:
+            if child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+                found.update(lemma_forms(child))
+    return found
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
     when no hand row fits the word), then the most requirements met, then the row written first.
@@ -131,6 +159,7 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     below: list[tuple[str, str, Token, int]] | None = None
     governors: set[str] | None = None
     before: set[str] | None = None
+    before_above: set[str] | None = None
     pos_ok: dict[str | None, bool] = {}
     words: set[str] = set()
     after: list[tuple[str, str, Token, int]] = []
@@ -151,7 +180,11 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
                 pos_ok[pos] = _pos_ok(token, pos)
         if not any(pos_ok[pos] for pos in poses):
             continue
-        if pattern.before:
+        if pattern.before and pattern.tier > 0:
+            before_above = before_above if before_above is not None else _before_above(token)
+            if not all(alts & before_above for alts in pattern.before):
+                continue
+        elif pattern.before:
             before = before if before is not None else _before(token)
             if not all(alts & before for alts in pattern.before):
                 continue
@@ -181,6 +214,7 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
         else:
             if pattern.forbids and (any(lem in pattern.forbids or low in pattern.forbids
                                         for lem, low, _, depth in below if depth <= 2)
+                                    or bool(_object_noun(token) & pattern.forbids)
                                     or any(c.lemma_.lower() in pattern.forbids for c in token.children
                                            if c.dep_ in ("advmod", "prt"))):
                 continue  # also the trigger's own adverbs and particles ("went BACK on a pledge")

@@ -51,6 +51,10 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}
 #: of saying, which dyad codes through quotes and reported clauses; a 010 row becomes a null row
 #: (it still stops a less specific row from firing).
 NULL_CODES = frozenset({"010"})
+#: What PETRARCH's compound marker before the verb (``% *``, ``% HAVE *``: "Gondor AND Osgiliath
+#: agree") becomes: a conjunction among the words before the verb; the row is flagged ``sym``
+#: (each side does the event with the other).
+COMPOUND_SOURCE = "<and"
 #: Words of a pattern that say nothing dyad can look for (markers and filler).
 MARKERS = frozenset({"$", "+", "%", "^", "*", "-"})
 
@@ -143,6 +147,8 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list
         return None
     star = tokens.index("*")
     requires: list[str] = []
+    if "%" in tokens[:star]:
+        requires.append(COMPOUND_SOURCE)  # "% * [030:030]": the coordinated source, each with each
     for raw in tokens[:star]:
         if raw in MARKERS or raw in "(){}":
             continue
@@ -230,6 +236,8 @@ def _row(trigger: str, requires: list[str], code: str, slot: str | None, one_sid
     root = code.split(":")[0][:2]
     content = [r for r in requires if not set(r.lstrip("<").split("|")) <= PREPOSITIONS]
     flags = "notarget" if one_sided and root in ONE_SIDED_ROOTS and content else "-"
+    if COMPOUND_SOURCE in requires:
+        flags = "sym"
     return Row(pattern, code, targets, flags, example)
 
 
@@ -345,4 +353,39 @@ def render(rows: Iterable[Row], *, source: str, commit: str, licence: str, date:
     out = [HEADER.format(source=source, commit=commit, licence=licence, date=date),
            "pattern\tcode\ttarget\tflags\texample\n"]
     out.extend(f"{r.pattern}\t{r.code}\t{r.target}\t{r.flags}\t{r.example}\n" for r in rows)
+    return "".join(out)
+
+
+def convert_discards(text: str) -> list[tuple[str, str]]:
+    """(phrase, scope) of each line of a PETRARCH/TABARI discard dictionary: ``+PHRASE`` discards
+    the story, ``PHRASE`` the sentence; ``_`` joins words; comments (``#``, ``;``) are dropped."""
+    rows: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        body, _ = _strip_comment(line)
+        if not body or body.startswith(("<", "~")):
+            continue
+        scope = "story" if body.startswith("+") else "sentence"
+        phrase = " ".join(body.lstrip("+").replace("_", " ").lower().split())
+        if phrase:
+            rows.setdefault(phrase, (phrase, scope))
+    return list(rows.values())
+
+
+DISCARD_HEADER = """\
+# dyad event discards, converted from a PETRARCH/TABARI discard dictionary by
+# dyad.events.petrarch.convert_discards. Do not edit by hand: rerun the converter.
+# A sentence holding a phrase of scope `sentence` yields no event; a story holding one of
+# scope `story` yields none at all (sport, weather).
+# source: {source}
+# commit: {commit}
+# licence: {licence}
+# date: {date}.  format: 1
+"""
+
+
+def render_discards(rows: Iterable[tuple[str, str]], *, source: str, commit: str, licence: str,
+                    date: str) -> str:
+    """The TSV text (``discards.tsv``) of ``rows`` with its header lines."""
+    out = [DISCARD_HEADER.format(source=source, commit=commit, licence=licence, date=date), "phrase\tscope\n"]
+    out.extend(f"{phrase}\t{scope}\n" for phrase, scope in rows)
     return "".join(out)

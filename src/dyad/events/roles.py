@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
+from dyad.events.petrarch import DEFAULT_TARGETS
 from dyad.records import Actor, ActorRef, Mention, Place, Quote
 
 if TYPE_CHECKING:
@@ -45,8 +46,13 @@ MAX_CONTROL_STEPS = 6
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Possessive pronouns whose owner an event's side may be ("Berlin stressed its commitment").
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Pronouns that, as the subject of a reported clause, stand for the one reporting it.
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+#: Verbs of stance that, like reporting verbs, make a pronoun subject of their that-clause their own
+#: subject ("Ethiopia indicated it would act", "Iran insisted it would not yield").
+STANCE_VERBS = frozenset({"indicate", "insist", "signal", "hint", "vow", "pledge", "declare"})
 #: Verbs whose object, not subject, does what their to-infinitive says ("urged Israel to ...").
 OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order", "call", "press",
                             "encourage", "allow", "tell", "quote", "accuse", "thank", "blame"})
@@ -57,11 +63,29 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 #: subject ("The air force carried out strikes"). A participle ("strikes carried out by") is
 #: passive.
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
+#: What a speaker says things in: "X said in a statement urging ...": the statement is X's.
+SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address", "message",
+                          "communique", "tweet", "post", "briefing", "broadcast"})
+#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
+DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
+                              "body", "group", "movement", "union", "agency"})
+#: Verbs of a complaint's or lawsuit's charge: their object is whom it is against (`allege` slot).
+ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "claim", "target", "challenge"})
+#: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
+MEMBERSHIP_VERBS = frozenset({"include", "involve", "bring", "gather", "group"})
 CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
 #: Prepositions that say where something happened: a place under them is never a target.
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
                       "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
+#: Prepositions under which the object's phrase is not searched for an imported row's unnamed
+#: target: they say when, why or how the event happened, or what it was about.
+NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "despite", "because",
+                                     "amid", "following", "as", "like", "than", "unlike", "except",
+                                     "via", "by", "about", "regarding", "concerning"})
+#: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
+#: resumption OF ties WITH Osgiliath": two).
+MAX_PHRASE_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +140,8 @@ class Roles:
         self._light_verbs = {w for (w, where) in lexicon.cues if where == "light"}
         self._pairs: list[tuple[int, int, list[Side]]] | None = None  # (token i, sentence start, sides)
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self._sent_chars = [s.start_char for s in doc.sents]
+        self._owning: set[int] = set()  # possessive pronouns being resolved (see _np_one)
 
     # -- quotes ------------------------------------------------------------------------------
     def quote_at(self, offset: int) -> Quote | None:
@@ -153,10 +179,64 @@ class Roles:
             if quote is not None and quote.speaker is not None:
                 return [Side(quote.speaker, None)]
             return []
-        if word in RELATIVE and token.head.dep_ == "relcl" and token.head.head != token.head:
-            return self.np_sides(token.head.head)
+        if word in RELATIVE:
+            clause = token.head  # "North Korea, which he said had ...": up through the report
+            while clause.dep_ == "ccomp" and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl" and clause.head != clause:
+                return self.np_sides(clause.head)
         if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-            return self._reporter(token)
+            return self._reporter(token) or self._speaking_person(token)
+        if word in POSSESSIVES and token.dep_ == "poss":
+            return self._owner(token)
+        return []
+
+    def _owner(self, pronoun: Token) -> list[Side]:
+        """Whose "its"/"his" is: on an object, the clause's subject ("Berlin stressed its
+        commitment"; a body's "its"/"their" only); on the subject of what someone told another,
+        the one told ("Tokyo told the British minister that his plan was worrying")."""
+        if pronoun.i in self._owning:
+            return []  # "its forces ... their allies' plans": no owner of an owner loop
+        self._owning.add(pronoun.i)
+        try:
+            return self._owner_of(pronoun)
+        finally:
+            self._owning.discard(pronoun.i)
+
+    def _owner_of(self, pronoun: Token) -> list[Side]:
+        noun = pronoun.head
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            clause = noun.head
+            if clause.dep_ != "ccomp" or not self.lexicon.cue(clause.head.lemma_.lower(), "report"):
+                return []
+            report = clause.head  # "told the minister that his plan ...", else "Russia said its forces ..."
+            told = [c for c in report.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"]
+            if not told:  # the reporter, when the pronoun fits it: "Russia said its", "Raisi said his"
+                person = pronoun.lower_ in ("his", "her")
+                told = [c for c in report.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                        and pronoun.lower_ != "their" and (c.ent_type_ == "PERSON") == person]
+            return [s for t in told for s in self.np_sides(t)]
+        if pronoun.lower_ in ("his", "her"):
+            return []  # "Davis welcomed his apology": a person's "his" is often someone else's
+        node, steps = noun, 0
+        while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 4:
+            node, steps = node.head, steps + 1
+        if node.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = [t for t in self._any_subject(node, 0) if t.pos_ != "PRON" and t.i != noun.i]
+        return [s for t in subjects for s in self.np_sides(t)]
+
+    def _speaking_person(self, pronoun: Token) -> list[Side]:
+        """"he said", "she told reporters": the person named last before the pronoun, in its
+        sentence or the one before, when the pronoun is the subject of a reporting verb."""
+        if pronoun.lower_ not in ("he", "she") or not self.lexicon.cue(pronoun.head.lemma_.lower(), "report"):
+            return []
+        sent_no = self._sent_index.get(pronoun.sent.start, 0)
+        first = self._sent_chars[max(0, sent_no - 1)]
+        for mention, actor in reversed(self.actors.mentions_in(first, pronoun.idx)):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "PERSON" for t in span) and actor.code:
+                return [Side(actor.ref(mention), None)]
         return []
 
     def _reporter(self, pronoun: Token) -> list[Side]:
@@ -167,7 +247,7 @@ class Roles:
         if clause.dep_ != "ccomp" or clause.head == clause:
             return []
         verb = clause.head
-        if not self.lexicon.cue(verb.lemma_.lower(), "report"):
+        if not self.lexicon.cue(verb.lemma_.lower(), "report") and verb.lemma_.lower() not in STANCE_VERBS:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if len(subjects) != 1:
@@ -183,11 +263,16 @@ class Roles:
         return _dedupe(sides)
 
     def _np_one(self, token: Token, depth: int) -> list[Side]:
+        if token.dep_ == "poss" and token.lower_ in POSSESSIVES:
+            owner = self._owner(token)  # the syntax knows better than a guess of the nearest name
+            if owner:
+                return owner
         sides = self._actor(token)
         if not sides and token.pos_ == "PRON":
             return self._pronoun(token)
         if not sides:
-            sides = self._anaphor(token) or self.place_side(token, countries_only=True)
+            sides = (self._anaphor(token) or self._described(token)
+                     or self.place_side(token, countries_only=True))
             if sides:
                 return sides
         if sides:
@@ -206,6 +291,9 @@ class Roles:
                 found.extend(s for agent in child.children if agent.dep_ == "agent"
                              for pobj in agent.children if pobj.dep_ == "pobj"
                              for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
+            elif people and child.dep_ == "prep" and child.lower_ == "from":  # "soldiers from Gondor"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
         return found
@@ -225,6 +313,20 @@ class Roles:
                     and other.ref.country != side.ref.country and token.pos_ == "PROPN"):
                 others.append(other)
         return others
+
+    def _described(self, token: Token) -> list[Side]:
+        """"the Economic Community of West African States (ECOWAS) regional bloc": a body named
+        right before a noun that only says what it is (the parser often hangs the name elsewhere)."""
+        if token.lemma_.lower() not in DESCRIPTOR_NOUNS or token.left_edge.i == 0:
+            return []
+        before = self.doc[token.left_edge.i - 1]
+        if before.text == ")" and before.i > 0:
+            before = self.doc[before.i - 1]
+        actor = self.actors.actor_at(before.idx, before.idx + len(before.text))
+        if actor is None or not actor.code or not (actor.sector or actor.code == "IGO"):
+            return []
+        mention = next((m for m in actor.mentions if m.start <= before.idx < m.end), None)
+        return [Side(actor.ref(mention), token)]
 
     # -- "the two countries" -----------------------------------------------------------------------
     def _anaphor(self, token: Token) -> list[Side]:
@@ -263,6 +365,8 @@ class Roles:
     def subject_tokens(self, verb: Token, steps: int = 0) -> list[Token]:
         """The agent of ``verb``: its subject, its by-phrase if passive, else its controller."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # a misparse ("Straw noted embargoes applied to ..." with two
+            return [min(subjects, key=lambda c: abs(verb.i - c.i))]  # subjects): the nearest
         if subjects:
             return subjects
         if is_passive(verb):
@@ -304,6 +408,10 @@ class Roles:
             if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
                     and not any(c.dep_ == "auxpass" for c in verb.children)):
                 return [head]  # "troops firing on protesters": the noun does what its clause says
+            if verb.tag_ == "VBN":  # "embargoes applied to China": done by its by-agent, not by
+                agents = [g for c in verb.children if c.dep_ == "agent"  # who mentions the noun
+                          for g in c.children if g.dep_ == "pobj"]
+                return agents or [c for c in head.children if c.dep_ == "poss"]
             return self._noun_agent_tokens(head, steps)
         return []
 
@@ -313,6 +421,9 @@ class Roles:
             return owners
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return self._any_subject(noun.head, steps + 1)
+        if (noun.lemma_.lower() in SPEECH_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+                and self.lexicon.cue(noun.head.head.lemma_.lower(), "report")):
+            return self._any_subject(noun.head.head, steps + 1)  # "said in a statement joining calls"
         return []
 
     # -- the sides of a match ------------------------------------------------------------------
@@ -371,7 +482,47 @@ class Roles:
             for token in self.slot_tokens(match, slot):
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
+        named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
+        if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
+            sides = self.phrase_target(match) or sides
         return _dedupe(sides)
+
+    def phrase_target(self, match: Match) -> list[Side]:
+        """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
+        the first actor in the verb's object and the prepositional phrases under it ("welcomed
+        a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
+        resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
+        place, circumstance or topic ("wants fewer people IN the UK", "after", "about").
+        Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
+        looked at first (``targets``), the phrases under it here."""
+        trigger = match.token
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return []
+        frontier = [(c, 1) for c in trigger.children
+                    if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
+        # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
+        frontier.extend((pobj, 1) for prep in trigger.children
+                        if prep.dep_ == "prep" and prep.lower_ in match.pattern.targets
+                        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"))
+        heads = [c for c, _ in frontier]
+        while frontier:
+            node, depth = frontier.pop()
+            if depth >= MAX_PHRASE_DEPTH:
+                continue
+            for child in node.children:
+                if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
+                        or child.lower_ in LOCATIVE:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        heads.append(pobj)
+                        frontier.append((pobj, depth + 1))
+        for head in sorted(heads, key=lambda t: t.i):
+            # "halted HIS march": a possessive pronoun is mostly the source itself
+            found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
+            if found:
+                return found
+        return []
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
@@ -425,12 +576,27 @@ class Roles:
                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if slot == "subj":
             return []  # reported evaluations: see reported_targets
+        if slot == "allege":  # "a complaint alleging Japan's unfair practices", "a suit accusing Google"
+            holders = [trigger, *match.required]
+            return [o for t in holders for clause in t.children
+                    if clause.dep_ in ("acl", "advcl", "relcl") and clause.lemma_.lower() in ALLEGING_VERBS
+                    for o in clause.children if o.dep_ in ("dobj", "obj")]
+        if slot == "include":  # "a new round of talks that will include Qatar and Egypt"
+            nouns = [trigger, *match.required]
+            nouns += [o for t in nouns for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]  # "a round of talks that ..."
+            return [o for t in nouns for clause in t.children
+                    if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in MEMBERSHIP_VERBS
+                    for o in clause.children if o.dep_ in ("dobj", "obj")]
         found = []
         words = ("toward", "towards") if slot in ("toward", "towards") else (slot,)
         for holder in self._prep_holders(match):
             for prep in holder.children:
                 if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in words:
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
+                    if match.pattern.tier == 0:  # a hand row's "commitment to securing Iraq"
+                        found.extend(o for c in prep.children if c.dep_ == "pcomp"
+                                     for o in c.children if o.dep_ in ("dobj", "obj"))
         return found
 
     def _prep_holders(self, match: Match) -> list[Token]:
