@@ -70,7 +70,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, wanted, unwanted", CASES, ids=lambda x: x[:40] if isinstance(x, str) else None)
+@pytest.mark.parametrize("text, wanted, unwanted", CASES,
+                         ids=lambda x: x[:40] if isinstance(x, str) else None)
 def test_events_cameo_rows(code, text, wanted, unwanted):  # noqa: F811 - the fixture
     events = code(text)
     got = sorted(triples(events))

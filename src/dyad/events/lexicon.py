@@ -9,7 +9,8 @@ Files (in ``dyad/data/events/``; a user's ``data_dir`` may hold files of the sam
 - ``verbs-petrarch.tsv``    the same, converted from PETRARCH2's verb dictionary by
                             ``dyad.events.petrarch`` (``dyad lexicon import``); a hand row that
                             matches a word is used before any imported row
-- ``intent.tsv``            code -> its intended (03x), threatened (13x), refused (12x) and demanded (10x) codes
+- ``intent.tsv``            code -> its intended (03x), threatened (13x), refused (12x) and
+                            demanded (10x) codes
 - ``cues.tsv``              modality cues (would, set to, refuse) and reporting verbs (say)
 - ``discards.tsv``          phrases whose sentence (or whole story) is not coded: sports,
                             weather ("World Golf Championships", "typhoon"), as PETRARCH's
