@@ -194,3 +194,10 @@ def test_events_sides_their_is_not_the_single_speaker(code):
 def test_events_sides_holding_a_thing_is_no_detention(code):
     assert not any(e.code == "173" for e in code("Russia holds a stake in the pipeline company."))
     assert not any(e.code == "173" for e in code("Nigeria will hold an election in February.", "2022-10-01"))
+
+
+def test_events_sides_attacking_a_plan_is_criticism_attacking_a_site_is_force(code):
+    """A person= row's other code (111) is for things said or decided (cues.tsv `said` nouns)."""
+    assert ("GBR", "111", "GBR") in _triples(code("The Conservatives attacked the government's plans.", "2005-01-15"))
+    events = code("Russian troops attacked Ukrainian positions near Bakhmut.", "2023-03-10")
+    assert any(e.code.startswith("19") for e in events) and not any(e.code == "111" for e in events)

@@ -279,9 +279,11 @@ def _is_person(side: Side) -> bool:
     return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
 
 
-def _has_object(match: Match) -> bool:
-    """Whether the trigger has a direct object (that named no actor: "attacked Tory plans")."""
-    return any(c.dep_ in ("dobj", "obj") for c in match.token.children)
+def _has_object(match: Match, lexicon: Lexicon) -> bool:
+    """Whether the trigger's object is a thing said or decided ("attacked Tory plans"), not a
+    thing force is used on ("attacked Iranian nuclear sites"): cues.tsv's `said` nouns."""
+    return any(c.dep_ in ("dobj", "obj") and lexicon.cue(c.lemma_.lower(), "said")
+               for c in match.token.children)
 
 
 def _evidence(match: Match, pair: _Pair) -> Span:
@@ -343,7 +345,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
             continue
-        if pattern.person and not demands and (pair.target is None and _has_object(match)
+        if pattern.person and not demands and (_has_object(match, lexicon)
                                                or pair.target is not None and _is_person(pair.target)):
             pair_code = pattern.person  # "attacked the decision": no force on a thing said
         if "venue" in pattern.flags and modality == "asserted" and not demands:
