@@ -378,7 +378,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
     w = state.w
     hits = _hits(doc, w, tables, day)
     state.people = [(h.first, h.person) for h in hits if h.kind == "person" and h.person]
-    groups = chunks(w.words, hits, _modifiers(w, hits))
+    groups = chunks(w.words, hits, _modifiers(w, hits), _attached_preps(w))
     merged: list[Chunk] = []
     empty: list[_Found] = []     # role or body phrases with no country of their own
     for chunk in groups:
@@ -437,6 +437,20 @@ def _modifiers(w: _Words, hits: Sequence[Hit]) -> frozenset[int]:
             continue
         head = w.of_token.get(tok.head.i)
         if head is not None and (covered[head] or head in out) and (w.words[k][:1].islower() or tok.like_num):
+            out.add(k)
+    return frozenset(out)
+
+
+def _attached_preps(w: _Words) -> frozenset[int]:
+    """Word indices of "in"/"from" whose phrase modifies the noun right before it ("protesters
+    in Kosovo"), not the verb ("withdrew troops from Syria", "arrested workers in Haiti" are
+    read the same way by the parser only when the phrase hangs on the noun)."""
+    out = set()
+    for k, tok in enumerate(w.tokens):
+        if k == 0 or tok.lower_ not in ("in", "from") or tok.dep_ != "prep":
+            continue
+        before = w.tokens[k - 1]
+        if tok.head.i == before.i and before.pos_ in ("NOUN", "PROPN"):
             out.add(k)
     return frozenset(out)
 
