@@ -58,3 +58,28 @@ def test_events_actor_phrases_no_origin_from_verb_or_posting(pipeline, text):
 def test_events_actor_phrases_workers_in_country_strike(pipeline):
     _, events = pipeline("Thousands of dock workers in Peru went on strike over pay on Tuesday.")
     assert ("PERLAB", "14", "-") in _coded(events)
+
+
+# -- actor phrases: group nouns and weapons named with their owner -------------------------------
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Five Hamas members were arrested at the crossing.", "Hamas members", "PSEREB"),
+    ("Turkish drones hit a convoy near the border.", "Turkish drones", "TURMIL"),
+    ("Russian air strikes pounded the outskirts of Idlib overnight.", "Russian air strikes", "RUSMIL"),
+])
+def test_events_actor_phrases_members_and_weapons(pipeline, text, mention, code):
+    doc_actors, _ = pipeline(text)
+    assert {m.text: a.code for a in doc_actors.actors for m in a.mentions}.get(mention) == code
+
+
+def test_events_actor_phrases_weapon_subject_is_the_force(pipeline):
+    _, events = pipeline("Israeli air strikes killed six Islamic Jihad fighters in Gaza on Sunday.")
+    assert any(e.source.code == "ISRMIL" and e.code.startswith("18") for e in events)
+
+
+# -- role links -------------------------------------------------------------------------------
+
+def test_events_actor_phrases_claimed_by_modifier(pipeline):
+    _, events = pipeline("A Taliban-claimed truck bomb hit a police compound in Kabul on Monday.",
+                         published="2019-09-02")
+    assert any(e.source.code == "AFGREB" for e in events)

@@ -62,6 +62,10 @@ CLAUSE_ARCS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "around", "within", "throughout",
                       "outside", "off"})
 TWO_WORDS = re.compile(r"\b(two|both)\b")
+#: Participles whose hyphenated actor did what the noun is ("a Taliban-claimed car bomb", a
+#: "Saudi-led offensive", "Houthi-fired missiles"); not "Russian-backed", "Iranian-made": the
+#: backer or maker is not the one acting.
+AUTHOR_PARTICIPLES = frozenset({"claim", "lead", "fire", "launch", "plant", "run", "operate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +212,10 @@ class Roles:
                              for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
+            elif child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i \
+                    and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
+                found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                             for c in conjuncts(g) for s in self._np_one(c, depth + 1))
         return found
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
