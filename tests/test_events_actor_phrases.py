@@ -83,3 +83,20 @@ def test_events_actor_phrases_claimed_by_modifier(pipeline):
     _, events = pipeline("A Taliban-claimed truck bomb hit a police compound in Kabul on Monday.",
                          published="2019-09-02")
     assert any(e.source.code == "AFGREB" for e in events)
+
+
+def test_events_actor_phrases_held_as_human_shields(pipeline):
+    _, events = pipeline("Hamas used Palestinian civilians as human shields during the fighting.")
+    assert ("PSEREB", "18", "PSECVL") in _coded(events)
+
+
+def test_events_actor_phrases_as_after_a_verb_of_opinion_is_no_link(pipeline):
+    _, events = pipeline("Analysts described the raid as an attack on Iran.")
+    assert not any(e.code.startswith(("18", "19")) for e in events)
+
+
+def test_events_actor_phrases_participle_parsed_under_its_subject(pipeline):
+    # spaCy hangs "carried" under "force" as a participle: the main verb all the same
+    _, events = pipeline("The Iraqi air force carried out air strikes in Anbar, killing dozens of "
+                         "Islamic State fighters.", published="2016-05-01")
+    assert ("IRQMIL", "18", "IMG") in _coded(events)

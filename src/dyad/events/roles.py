@@ -66,6 +66,10 @@ TWO_WORDS = re.compile(r"\b(two|both)\b")
 #: "Saudi-led offensive", "Houthi-fired missiles"); not "Russian-backed", "Iranian-made": the
 #: backer or maker is not the one acting.
 AUTHOR_PARTICIPLES = frozenset({"claim", "lead", "fire", "launch", "plant", "run", "operate"})
+#: Verbs that make their object into what an "as" noun says, done by their subject: "held
+#: civilians as human shields", "took two soldiers as hostages" (not "described the raid as an
+#: attack", "saw Iran as a threat": those say what someone thinks).
+MAKE_AS_VERBS = frozenset({"use", "hold", "take", "keep", "employ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,8 +313,8 @@ class Roles:
                 return self._noun_agent_tokens(governor, steps)
             return self._any_subject(governor, steps)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
-                    and not any(c.dep_ == "auxpass" for c in verb.children)):
+            if ((head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) or _main_verb_as_participle(verb))
+                    and self.np_sides(head) and not any(c.dep_ == "auxpass" for c in verb.children)):
                 return [head]  # "troops firing on protesters": the noun does what its clause says
             return self._noun_agent_tokens(head, steps)
         return []
@@ -353,7 +357,9 @@ class Roles:
                              for side in self.np_sides(pobj))
         if found:
             return _dedupe(found)
-        verb = None
+        verb = _make_as_verb(noun)
+        if verb is not None:  # "militants held civilians as human shields"
+            return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under", "for"):
@@ -416,6 +422,9 @@ class Roles:
             if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger):
                 return [c for c in trigger.children if c.dep_ == "nsubjpass"]
             found = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            verb = _make_as_verb(trigger)
+            if verb is not None and not found:  # "held civilians as human shields"
+                found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             found = found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
                               for c in t.children if c.dep_ in ("dobj", "obj")]
             return found or _shared_object(trigger)
@@ -511,6 +520,25 @@ def _shared_object(verb: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _make_as_verb(noun: Token) -> Token | None:
+    """The verb of "held civilians as human shields" for the noun after "as" (MAKE_AS_VERBS)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in MAKE_AS_VERBS:
+        return None
+    return verb
+
+
+def _main_verb_as_participle(verb: Token) -> bool:
+    """"The Iraqi air force carried out strikes" parsed with "carried" as a participle under its
+    subject (the sentence's root): a participle with a direct object and no by-phrase, on the
+    root noun, is the main verb ("strikes carried out by the army" has its agent)."""
+    return (verb.tag_ == "VBN" and verb.head.dep_ == "ROOT"
+            and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def _predicative(adjective: Token) -> bool:
