@@ -100,3 +100,14 @@ def test_events_actor_phrases_participle_parsed_under_its_subject(pipeline):
     _, events = pipeline("The Iraqi air force carried out air strikes in Anbar, killing dozens of "
                          "Islamic State fighters.", published="2016-05-01")
     assert ("IRQMIL", "18", "IMG") in _coded(events)
+
+
+# -- names the dictionary holds with an apostrophe, and the British spelling of ISIS ------------
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Fighters of the New People's Army ambushed an army patrol in Mindanao.", "the New People's Army", "PHLREB"),
+    ("Isis fighters seized two villages south of Mosul.", "Isis fighters", "IMG"),
+])
+def test_events_actor_phrases_dictionary_names(pipeline, text, mention, code):
+    doc_actors, _ = pipeline(text)
+    assert {m.text: a.code for a in doc_actors.actors for m in a.mentions}.get(mention) == code

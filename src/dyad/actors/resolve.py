@@ -174,7 +174,7 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
             lower = key.lower()
             bare = lower.replace("'", "") if "'" in lower else lower
             if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes \
-                    and bare not in ci_prefixes:
+                    and bare not in ci_prefixes and not _glued_possessive(words, spaced, j):
                 break
             entries = names.get(key)
             if entries:
@@ -207,6 +207,12 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
         hits.append(best)
         i = best.last
     return hits
+
+
+def _glued_possessive(words: Sequence[str], spaced: Sequence[bool], j: int) -> bool:
+    """Word ``j`` is followed by a glued "'s" or "'": a case-free name key drops the apostrophe
+    ("new peoples army"), so "New People" is no prefix of it but "New People's" is."""
+    return j + 1 < len(words) and not spaced[j] and words[j + 1] in ("'s", "'")
 
 
 def _capitalised(words: Sequence[str], a: int, b: int) -> bool:
