@@ -111,3 +111,14 @@ def test_events_actor_phrases_participle_parsed_under_its_subject(pipeline):
 def test_events_actor_phrases_dictionary_names(pipeline, text, mention, code):
     doc_actors, _ = pipeline(text)
     assert {m.text: a.code for a in doc_actors.actors for m in a.mentions}.get(mention) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # "the Security Council" alone is the UN's, not the story country's government
+    ("The Security Council has imposed an arms embargo on South Sudan.", "The Security Council", "IGO"),
+    # a country's own security council keeps its country
+    ("Russia's Security Council discussed the strikes on Friday.", "Russia's Security Council", "RUSGOV"),
+])
+def test_events_actor_phrases_security_council(pipeline, text, mention, code):
+    doc_actors, _ = pipeline(text)
+    assert {m.text: a.code for a in doc_actors.actors for m in a.mentions}.get(mention) == code

@@ -564,6 +564,14 @@ def _named_head(chunk: Chunk, head: Hit, countries: list[Country], words: Sequen
             name = _join_words(words, chunk.hits[0].first, head.last)
             return [Spec(f"body:{country.iso3}:{spec.sector}:{slug(head.text)}", name,
                          code_for(country.iso3, spec.sector), country.iso3, spec.sector, None, "body")]
+        if spec is not None and head.kind == "igo" and countries:
+            term = tables.terms.get(head.text.lower())
+            if term is not None and term.sector:
+                # "Russia's Security Council": a country's own body of that name, not the UN's
+                country = countries[-1]
+                name = _join_words(words, chunk.hits[0].first, head.last)
+                return [Spec(f"body:{country.iso3}:{term.sector}:{slug(term.canonical)}", name,
+                             code_for(country.iso3, term.sector), country.iso3, term.sector, None, "body")]
         return [spec] if spec else []
     if head.kind in ("unknown", "orgname", "surname"):
         return [_unknown_head(chunk, head, countries, day)]
