@@ -122,3 +122,20 @@ def test_events_actor_phrases_dictionary_names(pipeline, text, mention, code):
 def test_events_actor_phrases_security_council(pipeline, text, mention, code):
     doc_actors, _ = pipeline(text)
     assert {m.text: a.code for a in doc_actors.actors for m in a.mentions}.get(mention) == code
+
+
+@pytest.mark.parametrize(("text", "date", "mention", "code"), [
+    # a country's army or police with a capitalised qualifier
+    ("The Afghan National Army retook the district on Sunday.", "2019-05-01", "The Afghan National Army", "AFGMIL"),
+    ("Nigeria's federal government declared a curfew in Kaduna.", "2019-05-01", "Nigeria's federal government",
+     "NGAGOV"),
+    # plurals the scan cannot strip an "s" from, and attackers named by their group
+    ("Indian and French navies held joint drills in the Arabian Sea.", "2019-05-01", "Indian and French navies",
+     "INDMIL"),
+    ("Taliban attackers stormed a police compound in Ghazni.", "2019-05-01", "Taliban attackers", "AFGREB"),
+    # a former leader by the title he held: coded as a former official (ELI), not the government
+    ("President Obama criticised the new border policy at a rally.", "2019-05-01", "President Obama", "USAELI"),
+])
+def test_events_actor_phrases_more_phrases(pipeline, text, date, mention, code):
+    doc_actors, _ = pipeline(text, published=date)
+    assert code in {a.code for a in doc_actors.actors for m in a.mentions if m.text == mention}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.names import fold, slug
 from dyad.actors.resolve import (
+    UNIQUE_ROLES,
     Chunk,
     Context,
     Hit,
@@ -188,7 +189,8 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
         if h.kind != "surname":
             settled.append(h)
             continue
-        person = _settle(h, w, present, day)
+        title = settled[-1].term if settled and settled[-1].kind == "term" and settled[-1].last == h.first else None
+        person = _settle(h, w, present, day) or _titled_surname(h, title)
         if person is not None:
             settled.append(Hit("person", h.first, h.last, entry=Entry("person", person), text=h.text))
             present.setdefault(person.key, person)
@@ -233,6 +235,16 @@ def _settle(h: Hit, w: _Words, present: dict[str, Person], day: str) -> Person |
     if tok.pos_ != "PROPN":
         return None
     return unique_on([p for p in h.people if any(t.covers(day) for t in p.tenures)] or [], day)
+
+
+def _titled_surname(h: Hit, title: Term | None) -> Person | None:
+    """"President Obama" in an article dated after his term: the only bearer of the surname who
+    ever held the title (coded then by their role on the day: ``ELI`` once it ended). Only for
+    roles one person holds at a time ("President Bush" has two: no one)."""
+    if title is None or title.kind != "person" or title.canonical not in UNIQUE_ROLES or h.first == 0:
+        return None
+    held = [p for p in h.people if any(t.canonical == title.canonical for t in p.tenures)]
+    return held[0] if len(held) == 1 else None
 
 
 def _plausible_name(text: str) -> bool:
