@@ -139,3 +139,16 @@ def test_events_actor_phrases_security_council(pipeline, text, mention, code):
 def test_events_actor_phrases_more_phrases(pipeline, text, date, mention, code):
     doc_actors, _ = pipeline(text, published=date)
     assert code in {a.code for a in doc_actors.actors for m in a.mentions if m.text == mention}
+
+
+def test_events_actor_phrases_event_noun_as_compound(pipeline):
+    # "condolence" modifies "message": the message's sender expressed it, to the message's addressee
+    _, events = pipeline("Canadian Prime Minister Justin Trudeau sent a condolence message to New Zealand "
+                         "Prime Minister Jacinda Ardern on Saturday.", published="2019-03-16")
+    assert ("CANGOV", "01", "NZLGOV") in _coded(events)
+
+
+def test_events_actor_phrases_opened_an_investigation(pipeline):
+    _, events = pipeline("French prosecutors opened an investigation into the Lebanese central bank governor.",
+                         published="2021-07-01")
+    assert any(e.source.code == "FRAJUD" and e.code.startswith("09") for e in events)

@@ -357,6 +357,8 @@ class Roles:
                              for side in self.np_sides(pobj))
         if found:
             return _dedupe(found)
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+            return self.noun_sources(noun.head)  # "sent a condolence message": the message's sender
         verb = _make_as_verb(noun)
         if verb is not None:  # "militants held civilians as human shields"
             return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
@@ -452,6 +454,10 @@ class Roles:
             for t in _path_up(token, match.token):
                 holders.setdefault(t.i, t)
         trigger = match.token
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "compound" \
+                and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i > trigger.i:
+            trigger = trigger.head  # "a condolence message to the king": the phrase's own noun
+            holders.setdefault(trigger.i, trigger)
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr"):
             holders.setdefault(trigger.head.i, trigger.head)
         if trigger.pos_ in ("NOUN", "PROPN"):  # "sanctions imposed by Washington on Caracas"
