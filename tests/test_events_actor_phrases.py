@@ -152,3 +152,15 @@ def test_events_actor_phrases_opened_an_investigation(pipeline):
     _, events = pipeline("French prosecutors opened an investigation into the Lebanese central bank governor.",
                          published="2021-07-01")
     assert any(e.source.code == "FRAJUD" and e.code.startswith("09") for e in events)
+
+
+def test_events_actor_phrases_demonym_on_event_noun(pipeline):
+    doc_actors, events = pipeline("Turkish shelling of the town of Afrin killed four civilians on Sunday.",
+                                  published="2018-02-01")
+    assert any(e.source.code == "TUR" and e.code.startswith("18") for e in events)
+    assert not any(a.code == "TUR" for a in doc_actors.actors)  # a demonym alone is no actor
+
+
+def test_events_actor_phrases_demonym_names_the_target_owner(pipeline):
+    _, events = pipeline("Ukrainian troops attacked Russian positions near Bakhmut.", published="2023-03-01")
+    assert any(e.target is not None and e.target.code == "RUS" and e.code.startswith("19") for e in events)

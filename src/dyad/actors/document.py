@@ -71,12 +71,19 @@ class DocActors:
     _starts: tuple[int, ...] = field(default=(), repr=False)
     _index: tuple[tuple[int, int, int, int], ...] = field(default=(), repr=False)  # start, end, actor, mention
     _longest: int = field(default=0, repr=False)  # the longest mention, in characters
+    #: Demonyms that name no actor of their own ("Iranian attacks", "Russian shelling"): (start,
+    #: end, ISO3). Not actors ("Russian gas" names no one); events read them for an event noun.
+    adjectives: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
-    def build(cls, actors: Sequence[Actor]) -> DocActors:
+    def build(cls, actors: Sequence[Actor], adjectives: Sequence[tuple[int, int, str]] = ()) -> DocActors:
         rows = sorted((m.start, m.end, a, k) for a, actor in enumerate(actors) for k, m in enumerate(actor.mentions))
         longest = max((end - start for start, end, _, _ in rows), default=0)
-        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest)
+        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest, tuple(adjectives))
+
+    def country_adjective_at(self, start: int, end: int) -> str | None:
+        """The country of a demonym that names no actor, lying inside ``[start, end)``."""
+        return next((iso3 for a, b, iso3 in self.adjectives if start <= a and b <= end), None)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor one of whose mentions overlaps ``[start, end)`` most (ties: the shorter mention)."""
@@ -393,6 +400,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
     groups = chunks(w.words, hits, _modifiers(w, hits), _attached_preps(w))
     merged: list[Chunk] = []
     empty: list[_Found] = []     # role or body phrases with no country of their own
+    adjectives: list[tuple[int, int, str]] = []   # demonyms alone: "Iranian attacks"
     for chunk in groups:
         _own_article(w, chunk)
         if merged and len(chunk.hits) == 1 and absorb_parenthesis(w.words, merged[-1], chunk.hits[0]):
@@ -405,6 +413,9 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
         head = chunk.hits[0]
         if len(chunk.hits) == 1 and head.kind == "place":
             continue  # "Herat", "Kano": a place alone in running text is where, not who
+        if not specs and len(chunk.hits) == 1 and head.kind == "adjective" and head.country is not None:
+            adjectives.append((*_span_of(w, head.first, head.last), head.country.iso3))
+            continue
         if len(chunk.hits) == 1 and head.kind in ("country", "metonym", "igo_metonym", "people") \
                 and _locative(w, chunk, head.kind):
             continue
@@ -431,7 +442,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
             state.add(spec, span)
     _group_phrases(state)
     _pronouns(state)
-    return DocActors.build(_actors(state))
+    return DocActors.build(_actors(state), adjectives)
 
 
 #: Dependency labels of a word that modifies the noun after it inside one noun phrase.

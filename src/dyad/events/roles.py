@@ -204,6 +204,12 @@ class Roles:
             return []
         found: list[Side] = []
         people = token.lemma_.lower() in self._agent_nouns or token.lower_ in self._agent_nouns
+        if not people and not any(c.dep_ == "poss" for c in token.children):
+            # "Iranian attacks", "Russian shelling of Kharkiv": the demonym owns the thing named,
+            # before any "of" phrase (what was shelled)
+            owners = [s for c in token.children if c.dep_ == "amod" and c.i < token.i for s in self._demonym_side(c)]
+            if owners:
+                return _dedupe(owners)
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "appos":
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
@@ -347,7 +353,7 @@ class Roles:
                         if grand.dep_ in ("npadvmod", "compound", "nmod"):
                             found.extend(self.np_sides(grand))
                 else:
-                    found.extend(self.np_sides(child))
+                    found.extend(self.np_sides(child) or self._demonym_side(child))
             elif child.dep_ in ("prep", "agent") and child.lower_ == "by":  # "the visit by US lawmakers"
                 found.extend(side for pobj in child.children if pobj.dep_ == "pobj"
                              for side in self.np_sides(pobj))
@@ -382,6 +388,18 @@ class Roles:
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
         return _dedupe(sides)
+
+    def _demonym_side(self, token: Token) -> list[Side]:
+        """"Iranian attacks", "Russian shelling": a demonym on an event noun names its country."""
+        lookup = getattr(self.actors, "country_adjective_at", None)
+        iso3 = lookup(token.idx, token.idx + len(token.text)) if lookup is not None and token.dep_ == "amod" else None
+        if iso3 is None:
+            return []
+        country = next((a for a in getattr(self.actors, "actors", ()) if a.country == iso3 and not a.sector), None)
+        mention = Mention(token.text, token.idx, token.idx + len(token.text))
+        ref = (country.ref(mention) if country is not None else
+               ActorRef(name=iso3, code=iso3, country=iso3, id=f"country:{iso3}", mention=mention))
+        return [Side(ref, token)]
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
