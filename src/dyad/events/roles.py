@@ -204,9 +204,10 @@ class Roles:
             return []
         found: list[Side] = []
         people = token.lemma_.lower() in self._agent_nouns or token.lower_ in self._agent_nouns
-        if not people and not any(c.dep_ == "poss" for c in token.children):
-            # "Iranian attacks", "Russian shelling of Kharkiv": the demonym owns the thing named,
-            # before any "of" phrase (what was shelled)
+        if self._event_noun(token) and not any(c.dep_ == "poss" for c in token.children):
+            # "Iranian attacks", "Russian shelling of Kharkiv": the demonym on an event noun is
+            # who did it, before any "of" phrase (what was shelled); not on a person ("a British
+            # terror suspect") or a thing
             owners = [s for c in token.children if c.dep_ == "amod" and c.i < token.i for s in self._demonym_side(c)]
             if owners:
                 return _dedupe(owners)
@@ -363,8 +364,19 @@ class Roles:
                              for side in self.np_sides(pobj))
         if found:
             return _dedupe(found)
-        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
-            return self.noun_sources(noun.head)  # "sent a condolence message": the message's sender
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            # "sent a condolence message": the message's owner or sender, not its other modifiers
+            # ("the Cuba detention camp" is not held by Cuba)
+            head = noun.head
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return _dedupe(s for t in owners for s in self.np_sides(t))
+            return self._light_verb_sources(head)
+        return self._light_verb_sources(noun)
+
+    def _light_verb_sources(self, noun: Token) -> list[Side]:
+        """The subject of the verb an event noun is the object of, when that verb only carries the
+        noun ("staged a protest", "held civilians as human shields")."""
         verb = _make_as_verb(noun)
         if verb is not None:  # "militants held civilians as human shields"
             return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
@@ -388,6 +400,22 @@ class Roles:
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
         return _dedupe(sides)
+
+    def _event_noun(self, token: Token) -> bool:
+        """A noun our own lexicon rows code as an event ("attack", "offensive"), or the "-ing" noun
+        of a verb they code ("shelling", "bombing"); "decision" or "suspect" is not."""
+        if token.pos_ != "NOUN":
+            return False
+        lemma = token.lemma_.lower()
+        entries = self.lexicon.index.get(lemma, ())
+        if any(p.tier == 0 and ("noun" in poses or None in poses) for _, p, poses in entries):
+            return True
+        if not lemma.endswith("ing") or len(lemma) < 6:
+            return False
+        stem = lemma[:-3]
+        verbs = (*self.lexicon.index.get(stem, ()), *self.lexicon.index.get(stem + "e", ()),
+                 *self.lexicon.index.get(stem[:-1], ()))  # shell-ing, bomb-ing, strik(e)-ing, shoot-ing
+        return any(p.tier == 0 for _, p, _poses in verbs)
 
     def _demonym_side(self, token: Token) -> list[Side]:
         """"Iranian attacks", "Russian shelling": a demonym on an event noun names its country."""
@@ -550,6 +578,9 @@ def _make_as_verb(noun: Token) -> Token | None:
     """The verb of "held civilians as human shields" for the noun after "as" (MAKE_AS_VERBS)."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
         return None
+    edge = noun.left_edge
+    if any(t.is_quote for t in noun.subtree) or (edge.i > 0 and edge.nbor(-1).is_quote):
+        return None  # used her as a "human shield": a figure of speech
     verb = noun.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in MAKE_AS_VERBS:
         return None
