@@ -175,3 +175,15 @@ def test_events_actor_phrases_demonym_names_the_target_of_an_event_noun(pipeline
 def test_events_actor_phrases_no_side_from_these(pipeline, text):
     _, events = pipeline(text, published="2005-01-01")
     assert not any(e.source.code in ("GBR", "CUB") or e.code.startswith("18") for e in events)
+
+
+def test_events_actor_phrases_event_noun_after_a_measure(pipeline):
+    # "a new round of exercises": the round is what the light verb carries
+    _, events = pipeline("India and France began a new round of joint naval exercises off Goa on Monday.",
+                         published="2021-04-01")
+    assert {("IND", "06", "FRA"), ("FRA", "06", "IND")} <= _coded(events)
+
+
+def test_events_actor_phrases_provided_support(pipeline):
+    _, events = pipeline("Japan will provide support to Ukraine, the foreign minister said.", published="2022-03-01")
+    assert any(e.source.code == "JPN" and e.target is not None and e.target.code == "UKR" for e in events)

@@ -380,6 +380,10 @@ class Roles:
         verb = _make_as_verb(noun)
         if verb is not None:  # "militants held civilians as human shields"
             return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
+        measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if measure is not None and measure.pos_ == "NOUN" and measure.dep_ in ("dobj", "attr", "nsubjpass") \
+                and not any(c.dep_ == "poss" for c in measure.children):
+            noun = measure  # "began a new round of talks", "launched a wave of attacks"
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under", "for"):
