@@ -70,6 +70,11 @@ AUTHOR_PARTICIPLES = frozenset({"claim", "lead", "fire", "launch", "plant", "run
 #: civilians as human shields", "took two soldiers as hostages" (not "described the raid as an
 #: attack", "saw Iran as a threat": those say what someone thinks).
 MAKE_AS_VERBS = frozenset({"use", "hold", "take", "keep", "employ"})
+#: Nouns that count or pace the event noun after their "of" ("a new round of talks", "a wave of
+#: attacks"): the light verb carrying them carries the event. Not "targets of attacks", "part
+#: of the talks": those say who suffered or took part.
+MEASURE_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage", "volley",
+                           "salvo", "day", "week", "hour", "month"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,8 +386,8 @@ class Roles:
         if verb is not None:  # "militants held civilians as human shields"
             return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
         measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-        if measure is not None and measure.pos_ == "NOUN" and measure.dep_ in ("dobj", "attr", "nsubjpass") \
-                and not any(c.dep_ == "poss" for c in measure.children):
+        if measure is not None and measure.lemma_.lower() in MEASURE_NOUNS \
+                and measure.dep_ in ("dobj", "attr", "nsubjpass"):
             noun = measure  # "began a new round of talks", "launched a wave of attacks"
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
@@ -425,8 +430,9 @@ class Roles:
         """"Iranian attacks", "Russian shelling": a demonym on an event noun names its country."""
         lookup = getattr(self.actors, "country_adjective_at", None)
         iso3 = lookup(token.idx, token.idx + len(token.text)) if lookup is not None and token.dep_ == "amod" else None
-        if iso3 is None:
-            return []
+        doc = token.doc
+        if iso3 is None or any(0 <= k < len(doc) and doc[k].text == "-" for k in (token.i - 1, token.i + 1)):
+            return []  # "Israeli-Egyptian cooperation" is between two: not one country's
         country = next((a for a in getattr(self.actors, "actors", ()) if a.country == iso3 and not a.sector), None)
         mention = Mention(token.text, token.idx, token.idx + len(token.text))
         ref = (country.ref(mention) if country is not None else
