@@ -3,7 +3,9 @@
 - source: the grammatical agent (``nsubj``, the ``by``-phrase of a passive, the controller of
   a to-infinitive or gerund: "Putin was set to hold talks", "X was quoted as thanking Y"); for
   a noun, its possessor or actor modifier ("Moscow's backing", "US-backed sanctions") or the
-  subject of its light verb ("warships were on a joint patrol").
+  subject of its light verb ("warships were on a joint patrol", "began a new round of talks",
+  "sent a condolence message"), a demonym ("Iranian attacks"), an X-claimed modifier ("a
+  Taliban-claimed bomb"); "held civilians as human shields": the verb's subject and object.
 - target: the pattern's slots in order (direct object, "with", "at", ...).
 - a noun phrase names one actor per conjunct ("the leaders of Kyrgyzstan and Turkmenistan");
   a generic head ("leaders", "provocation") is looked through ("of", possessive, and for people
