@@ -190,3 +190,10 @@ def test_events_actor_phrases_provided_support(pipeline):
 def test_events_actor_phrases_targets_of_attacks_are_no_attackers(pipeline):
     _, events = pipeline("US firms and their workers have been targets of attacks in Iraq.", published="2005-01-01")
     assert not any(e.source.country == "USA" and e.code.startswith(("18", "19")) for e in events)
+
+
+def test_events_actor_phrases_coordinated_people_from_a_country(pipeline):
+    # the actor layer reads "X from COUNTRY" only right after the noun; the parse links the rest
+    _, events = pipeline("Soldiers and medics from Ghana delivered food aid to the flooded villages on Monday.",
+                         published="2020-03-23")
+    assert any(e.source.country == "GHA" and e.code.startswith("07") for e in events)

@@ -221,7 +221,8 @@ class Roles:
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "appos":
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
-            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            elif child.dep_ in ("prep", "agent") and (child.lower_ in ("of", "by") or people and child.lower_ == "from"):
+                # "troops and aircraft from the United States": where people come from
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif child.dep_ == "acl" and child.tag_ == "VBN":  # "missiles fired by the army"
