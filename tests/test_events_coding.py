@@ -174,7 +174,7 @@ CASES = [
     ("Washington warned Beijing against arming Russia.", ["USA 130 CHN"], []),
     ("China threatened to attack Taiwan.", ["CHN 138 TWN"], []),
     # --- 14 protest
-    ("Ukrainian protesters demonstrated against the Russian invasion outside the embassy.", ["UKR 141 -"], []),
+    ("Ukrainian protesters demonstrated against the Russian invasion outside the embassy.", ["UKR 141 RUS"], []),
     ("Israel's doctors went on strike.", ["ISR 143 -"], []),
     ("Alexei Navalny went on hunger strike.", ["RUS 142 -"], []),
     # --- 15 force posture

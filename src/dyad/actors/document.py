@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.names import fold, slug
 from dyad.actors.resolve import (
+    UNIQUE_ROLES,
     Chunk,
     Context,
     Hit,
@@ -70,12 +71,19 @@ class DocActors:
     _starts: tuple[int, ...] = field(default=(), repr=False)
     _index: tuple[tuple[int, int, int, int], ...] = field(default=(), repr=False)  # start, end, actor, mention
     _longest: int = field(default=0, repr=False)  # the longest mention, in characters
+    #: Demonyms that name no actor of their own ("Iranian attacks", "Russian shelling"): (start,
+    #: end, ISO3). Not actors ("Russian gas" names no one); events read them for an event noun.
+    adjectives: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
-    def build(cls, actors: Sequence[Actor]) -> DocActors:
+    def build(cls, actors: Sequence[Actor], adjectives: Sequence[tuple[int, int, str]] = ()) -> DocActors:
         rows = sorted((m.start, m.end, a, k) for a, actor in enumerate(actors) for k, m in enumerate(actor.mentions))
         longest = max((end - start for start, end, _, _ in rows), default=0)
-        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest)
+        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest, tuple(adjectives))
+
+    def country_adjective_at(self, start: int, end: int) -> str | None:
+        """The country of a demonym that names no actor, lying inside ``[start, end)``."""
+        return next((iso3 for a, b, iso3 in self.adjectives if start <= a and b <= end), None)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor one of whose mentions overlaps ``[start, end)`` most (ties: the shorter mention)."""
@@ -188,7 +196,8 @@ def _hits(doc: Doc, w: _Words, tables: ActorTables, day: str) -> list[Hit]:
         if h.kind != "surname":
             settled.append(h)
             continue
-        person = _settle(h, w, present, day)
+        title = settled[-1].term if settled and settled[-1].kind == "term" and settled[-1].last == h.first else None
+        person = _settle(h, w, present, day) or _titled_surname(h, title)
         if person is not None:
             settled.append(Hit("person", h.first, h.last, entry=Entry("person", person), text=h.text))
             present.setdefault(person.key, person)
@@ -234,6 +243,16 @@ def _settle(h: Hit, w: _Words, present: dict[str, Person], day: str) -> Person |
     if tok.pos_ != "PROPN":
         return None
     return unique_on([p for p in h.people if any(t.covers(day) for t in p.tenures)] or [], day)
+
+
+def _titled_surname(h: Hit, title: Term | None) -> Person | None:
+    """"President Obama" in an article dated after his term: the only bearer of the surname who
+    ever held the title (coded then by their role on the day: ``ELI`` once it ended). Only for
+    roles one person holds at a time ("President Bush" has two: no one)."""
+    if title is None or title.kind != "person" or title.canonical not in UNIQUE_ROLES or h.first == 0:
+        return None
+    held = [p for p in h.people if any(t.canonical == title.canonical for t in p.tenures)]
+    return held[0] if len(held) == 1 else None
 
 
 def _plausible_name(text: str) -> bool:
@@ -403,9 +422,10 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
     w = state.w
     hits = _hits(doc, w, tables, day)
     state.people = [(h.first, h.person) for h in hits if h.kind == "person" and h.person]
-    groups = chunks(w.words, hits, _modifiers(w, hits))
+    groups = chunks(w.words, hits, _modifiers(w, hits), _attached_preps(w))
     merged: list[Chunk] = []
     empty: list[_Found] = []     # role or body phrases with no country of their own
+    adjectives: list[tuple[int, int, str]] = []   # demonyms alone: "Iranian attacks"
     for chunk in groups:
         _own_article(w, chunk)
         if merged and len(chunk.hits) == 1 and absorb_parenthesis(w.words, merged[-1], chunk.hits[0]):
@@ -418,6 +438,9 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
         head = chunk.hits[0]
         if len(chunk.hits) == 1 and head.kind == "place":
             continue  # "Herat", "Kano": a place alone in running text is where, not who
+        if not specs and len(chunk.hits) == 1 and head.kind == "adjective" and head.country is not None:
+            adjectives.append((*_span_of(w, head.first, head.last), head.country.iso3))
+            continue
         if len(chunk.hits) == 1 and head.kind in ("country", "metonym", "igo_metonym", "people") \
                 and _locative(w, chunk, head.kind):
             continue
@@ -444,7 +467,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
             state.add(spec, span)
     _group_phrases(state)
     _pronouns(state)
-    return DocActors.build(_actors(state))
+    return DocActors.build(_actors(state), adjectives)
 
 
 #: Dependency labels of a word that modifies the noun after it inside one noun phrase.
@@ -462,6 +485,20 @@ def _modifiers(w: _Words, hits: Sequence[Hit]) -> frozenset[int]:
             continue
         head = w.of_token.get(tok.head.i)
         if head is not None and (covered[head] or head in out) and (w.words[k][:1].islower() or tok.like_num):
+            out.add(k)
+    return frozenset(out)
+
+
+def _attached_preps(w: _Words) -> frozenset[int]:
+    """Word indices of "in"/"from" whose phrase modifies the noun right before it ("protesters
+    in Kosovo"), not the verb ("withdrew troops from Syria", "arrested workers in Haiti" are
+    read the same way by the parser only when the phrase hangs on the noun)."""
+    out = set()
+    for k, tok in enumerate(w.tokens):
+        if k == 0 or tok.lower_ not in ("in", "from") or tok.dep_ != "prep":
+            continue
+        before = w.tokens[k - 1]
+        if tok.head.i == before.i and before.pos_ in ("NOUN", "PROPN"):
             out.add(k)
     return frozenset(out)
 

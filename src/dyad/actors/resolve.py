@@ -174,7 +174,7 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
             lower = key.lower()
             bare = lower.replace("'", "") if "'" in lower else lower
             if key not in prefixes and lower not in term_prefixes and lower[:-1] not in term_prefixes \
-                    and bare not in ci_prefixes:
+                    and bare not in ci_prefixes and not _glued_possessive(words, spaced, j):
                 break
             entries = names.get(key)
             if entries:
@@ -207,6 +207,12 @@ def scan(words: Sequence[str], spaced: Sequence[bool], tables: ActorTables) -> l
         hits.append(best)
         i = best.last
     return hits
+
+
+def _glued_possessive(words: Sequence[str], spaced: Sequence[bool], j: int) -> bool:
+    """Word ``j`` is followed by a glued "'s" or "'": a case-free name key drops the apostrophe
+    ("new peoples army"), so "New People" is no prefix of it but "New People's" is."""
+    return j + 1 < len(words) and not spaced[j] and words[j + 1] in ("'s", "'")
 
 
 def _capitalised(words: Sequence[str], a: int, b: int) -> bool:
@@ -243,13 +249,16 @@ def _named(hit: Hit) -> bool:
     return hit.kind in HEAD_KINDS
 
 
-def chunks(words: Sequence[str], hits: Sequence[Hit], skip: frozenset[int] = frozenset()) -> list[Chunk]:
+def chunks(words: Sequence[str], hits: Sequence[Hit], skip: frozenset[int] = frozenset(),
+           attached: frozenset[int] = frozenset()) -> list[Chunk]:
     """Group hits into noun-phrase chunks (see the module docstring). Words in ``skip`` (numbers,
-    unknown modifiers: "two Chinese warplanes", "EU trade commissioner") don't break a phrase."""
+    unknown modifiers: "two Chinese warplanes", "EU trade commissioner") don't break a phrase.
+    ``attached`` holds the word indices of "in"/"from" that the parse hangs on the noun before
+    them: "protesters in Kosovo", "troops from the United States" (see ``_origin_tail``)."""
     out: list[Chunk] = []
     cur: Chunk | None = None
     for hit in hits:
-        if cur is not None and _join(words, cur, hit, skip):
+        if cur is not None and _join(words, cur, hit, skip, attached):
             continue
         if cur is not None:
             out.extend(_close(words, cur))
@@ -259,7 +268,8 @@ def chunks(words: Sequence[str], hits: Sequence[Hit], skip: frozenset[int] = fro
     return out
 
 
-def _join(words: Sequence[str], cur: Chunk, hit: Hit, skip: frozenset[int] = frozenset()) -> bool:
+def _join(words: Sequence[str], cur: Chunk, hit: Hit, skip: frozenset[int] = frozenset(),
+          attached: frozenset[int] = frozenset()) -> bool:
     """Add ``hit`` to ``cur`` when the words between them let one noun phrase go on."""
     gap = _gap(words, cur.last, hit.first, skip)
     last = cur.hits[-1]
@@ -315,7 +325,36 @@ def _join(words: Sequence[str], cur: Chunk, hit: Hit, skip: frozenset[int] = fro
         cur.tails.append(hit)         # "The Defense Ministry in Moscow"
         cur.last = hit.last
         return True
+    if _origin_tail(cur, hit, gap, attached):
+        cur.tails.append(hit)         # "protesters in Kosovo", "troops from the United States"
+        cur.last = hit.last
+        return True
     return False
+
+
+#: Role words that "in COUNTRY" does not give a country to: a diplomat or an embassy "in
+#: Moscow" is usually another country's, and so are soldiers "in Iraq" (see ``_origin_tail``).
+_POSTED_ABROAD = re.compile(r"ambassador|envoy|diplomat|consul|embass|attach|legation")
+#: Sectors whose people "in COUNTRY" are often foreign ("US soldiers in Iraq" said without "US").
+_ABROAD_SECTORS = frozenset({"MIL", "IGO"})
+
+
+def _origin_tail(cur: Chunk, hit: Hit, gap: tuple[str, ...], attached: frozenset[int]) -> bool:
+    """"workers in Haiti", "Authorities in the U.S.", "troops from the United States": a group or
+    role noun whose "in"/"from" phrase (hung on the noun by the parse: not "withdrew troops
+    from Syria") names a country and nothing else in the phrase does. "from" gives the origin
+    of anyone; "in" only of people at home (not diplomats, not soldiers)."""
+    if not gap or gap[0] not in ("in", "from") or gap[1:] not in ((), ("the",)) or cur.last not in attached:
+        return False
+    last = cur.hits[-1]
+    term = last.term
+    if last.kind != "term" or term is None or term.kind == "modifier" or _named(last) or _countries_of(cur):
+        return False
+    if hit.kind not in ("country", "metonym", "place") or any(_named(h) for h in cur.hits):
+        return False
+    if gap[0] == "in" and (term.sector in _ABROAD_SECTORS or _POSTED_ABROAD.search(term.phrase.lower())):
+        return False
+    return True
 
 
 POSSESSIVE_GAPS = frozenset({("'s",), ("'",)})
@@ -525,6 +564,14 @@ def _named_head(chunk: Chunk, head: Hit, countries: list[Country], words: Sequen
             name = _join_words(words, chunk.hits[0].first, head.last)
             return [Spec(f"body:{country.iso3}:{spec.sector}:{slug(head.text)}", name,
                          code_for(country.iso3, spec.sector), country.iso3, spec.sector, None, "body")]
+        if spec is not None and head.kind == "igo" and countries:
+            term = tables.terms.get(head.text.lower())
+            if term is not None and term.sector:
+                # "Russia's Security Council": a country's own body of that name, not the UN's
+                country = countries[-1]
+                name = _join_words(words, chunk.hits[0].first, head.last)
+                return [Spec(f"body:{country.iso3}:{term.sector}:{slug(term.canonical)}", name,
+                             code_for(country.iso3, term.sector), country.iso3, term.sector, None, "body")]
         return [spec] if spec else []
     if head.kind in ("unknown", "orgname", "surname"):
         return [_unknown_head(chunk, head, countries, day)]

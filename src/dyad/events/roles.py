@@ -3,7 +3,9 @@
 - source: the grammatical agent (``nsubj``, the ``by``-phrase of a passive, the controller of
   a to-infinitive or gerund: "Putin was set to hold talks", "X was quoted as thanking Y"); for
   a noun, its possessor or actor modifier ("Moscow's backing", "US-backed sanctions") or the
-  subject of its light verb ("warships were on a joint patrol").
+  subject of its light verb ("warships were on a joint patrol", "began a new round of talks",
+  "sent a condolence message"), a demonym ("Iranian attacks"), an X-claimed modifier ("a
+  Taliban-claimed bomb"); "held civilians as human shields": the verb's subject and object.
 - target: the pattern's slots in order (direct object, "with", "at", ...).
 - a noun phrase names one actor per conjunct ("the leaders of Kyrgyzstan and Turkmenistan");
   a generic head ("leaders", "provocation") is looked through ("of", possessive, and for people
@@ -86,6 +88,19 @@ NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
+#: Participles whose hyphenated actor did what the noun is ("a Taliban-claimed car bomb", a
+#: "Saudi-led offensive", "Houthi-fired missiles"); not "Russian-backed", "Iranian-made": the
+#: backer or maker is not the one acting.
+AUTHOR_PARTICIPLES = frozenset({"claim", "lead", "fire", "launch", "plant", "run", "operate"})
+#: Verbs that make their object into what an "as" noun says, done by their subject: "held
+#: civilians as human shields", "took two soldiers as hostages" (not "described the raid as an
+#: attack", "saw Iran as a threat": those say what someone thinks).
+MAKE_AS_VERBS = frozenset({"use", "hold", "take", "keep", "employ"})
+#: Nouns that count or pace the event noun after their "of" ("a new round of talks", "a wave of
+#: attacks"): the light verb carrying them carries the event. Not "targets of attacks", "part
+#: of the talks": those say who suffered or took part.
+MEASURE_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage", "volley",
+                           "salvo", "day", "week", "hour", "month"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,10 +296,18 @@ class Roles:
             return []
         found: list[Side] = []
         people = token.lemma_.lower() in self._agent_nouns or token.lower_ in self._agent_nouns
+        if self._event_noun(token) and not any(c.dep_ == "poss" for c in token.children):
+            # "Iranian attacks", "Russian shelling of Kharkiv": the demonym on an event noun is
+            # who did it, before any "of" phrase (what was shelled); not on a person ("a British
+            # terror suspect") or a thing
+            owners = [s for c in token.children if c.dep_ == "amod" and c.i < token.i for s in self._demonym_side(c)]
+            if owners:
+                return _dedupe(owners)
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "appos":
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
-            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            elif child.dep_ in ("prep", "agent") and (child.lower_ in ("of", "by") or people and child.lower_ == "from"):
+                # "troops and aircraft from the United States": where people come from
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif child.dep_ == "acl" and child.tag_ == "VBN":  # "missiles fired by the army"
@@ -296,6 +319,10 @@ class Roles:
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
+            elif child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i \
+                    and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
+                found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                             for c in conjuncts(g) for s in self._np_one(c, depth + 1))
         return found
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
@@ -405,8 +432,8 @@ class Roles:
                 return self._noun_agent_tokens(governor, steps)
             return self._any_subject(governor, steps)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if (head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) and self.np_sides(head)
-                    and not any(c.dep_ == "auxpass" for c in verb.children)):
+            if ((head.dep_ in ACTIVE_ACL_TAGS.get(verb.tag_, ()) or _main_verb_as_participle(verb))
+                    and self.np_sides(head) and not any(c.dep_ == "auxpass" for c in verb.children)):
                 return [head]  # "troops firing on protesters": the noun does what its clause says
             if verb.tag_ == "VBN":  # "embargoes applied to China": done by its by-agent, not by
                 agents = [g for c in verb.children if c.dep_ == "agent"  # who mentions the noun
@@ -452,7 +479,7 @@ class Roles:
                         if grand.dep_ in ("npadvmod", "compound", "nmod"):
                             found.extend(self.np_sides(grand))
                 else:
-                    found.extend(self.np_sides(child))
+                    found.extend(self.np_sides(child) or self._demonym_side(child))
             elif child.dep_ in ("prep", "agent") and child.lower_ == "by":  # "the visit by US lawmakers"
                 found.extend(side for pobj in child.children if pobj.dep_ == "pobj"
                              for side in self.np_sides(pobj))
@@ -462,7 +489,26 @@ class Roles:
                              for side in self.np_sides(pobj))
         if found:
             return _dedupe(found)
-        verb = None
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            # "sent a condolence message": the message's owner or sender, not its other modifiers
+            # ("the Cuba detention camp" is not held by Cuba)
+            head = noun.head
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return _dedupe(s for t in owners for s in self.np_sides(t))
+            return self._light_verb_sources(head)
+        return self._light_verb_sources(noun)
+
+    def _light_verb_sources(self, noun: Token) -> list[Side]:
+        """The subject of the verb an event noun is the object of, when that verb only carries the
+        noun ("staged a protest", "held civilians as human shields")."""
+        verb = _make_as_verb(noun)
+        if verb is not None:  # "militants held civilians as human shields"
+            return _dedupe(s for t in self.subject_tokens(verb) for s in self.np_sides(t))
+        measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if measure is not None and measure.lemma_.lower() in MEASURE_NOUNS \
+                and measure.dep_ in ("dobj", "attr", "nsubjpass"):
+            noun = measure  # "began a new round of talks", "launched a wave of attacks"
         if noun.dep_ in ("dobj", "attr", "nsubjpass"):
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in", "into", "under", "for"):
@@ -524,6 +570,35 @@ class Roles:
                 return found
         return []
 
+    def _event_noun(self, token: Token) -> bool:
+        """A noun our own lexicon rows code as an event ("attack", "offensive"), or the "-ing" noun
+        of a verb they code ("shelling", "bombing"); "decision" or "suspect" is not."""
+        if token.pos_ != "NOUN":
+            return False
+        lemma = token.lemma_.lower()
+        entries = self.lexicon.index.get(lemma, ())
+        if any(p.tier == 0 and ("noun" in poses or None in poses) for _, p, poses in entries):
+            return True
+        if not lemma.endswith("ing") or len(lemma) < 6:
+            return False
+        stem = lemma[:-3]
+        verbs = (*self.lexicon.index.get(stem, ()), *self.lexicon.index.get(stem + "e", ()),
+                 *self.lexicon.index.get(stem[:-1], ()))  # shell-ing, bomb-ing, strik(e)-ing, shoot-ing
+        return any(p.tier == 0 for _, p, _poses in verbs)
+
+    def _demonym_side(self, token: Token) -> list[Side]:
+        """"Iranian attacks", "Russian shelling": a demonym on an event noun names its country."""
+        lookup = getattr(self.actors, "country_adjective_at", None)
+        iso3 = lookup(token.idx, token.idx + len(token.text)) if lookup is not None and token.dep_ == "amod" else None
+        doc = token.doc
+        if iso3 is None or any(0 <= k < len(doc) and doc[k].text == "-" for k in (token.i - 1, token.i + 1)):
+            return []  # "Israeli-Egyptian cooperation" is between two: not one country's
+        country = next((a for a in getattr(self.actors, "actors", ()) if a.country == iso3 and not a.sector), None)
+        mention = Mention(token.text, token.idx, token.idx + len(token.text))
+        ref = (country.ref(mention) if country is not None else
+               ActorRef(name=iso3, code=iso3, country=iso3, id=f"country:{iso3}", mention=mention))
+        return [Side(ref, token)]
+
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
         (only a country itself if ``countries_only``: "a broadside at the United States")."""
@@ -565,6 +640,9 @@ class Roles:
             if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger):
                 return [c for c in trigger.children if c.dep_ == "nsubjpass"]
             found = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            verb = _make_as_verb(trigger)
+            if verb is not None and not found:  # "held civilians as human shields"
+                found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             found = found or [c for t in match.required if t.pos_ == "VERB" and t.dep_ == "xcomp"
                               for c in t.children if c.dep_ in ("dobj", "obj")]
             return found or _shared_object(trigger)
@@ -607,6 +685,10 @@ class Roles:
             for t in _path_up(token, match.token):
                 holders.setdefault(t.i, t)
         trigger = match.token
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "compound" \
+                and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i > trigger.i:
+            trigger = trigger.head  # "a condolence message to the king": the phrase's own noun
+            holders.setdefault(trigger.i, trigger)
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr"):
             holders.setdefault(trigger.head.i, trigger.head)
         if trigger.pos_ in ("NOUN", "PROPN"):  # "sanctions imposed by Washington on Caracas"
@@ -675,6 +757,28 @@ def _shared_object(verb: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _make_as_verb(noun: Token) -> Token | None:
+    """The verb of "held civilians as human shields" for the noun after "as" (MAKE_AS_VERBS)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    edge = noun.left_edge
+    if any(t.is_quote for t in noun.subtree) or (edge.i > 0 and edge.nbor(-1).is_quote):
+        return None  # used her as a "human shield": a figure of speech
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in MAKE_AS_VERBS:
+        return None
+    return verb
+
+
+def _main_verb_as_participle(verb: Token) -> bool:
+    """"The Iraqi air force carried out strikes" parsed with "carried" as a participle under its
+    subject (the sentence's root): a participle with a direct object and no by-phrase, on the
+    root noun, is the main verb ("strikes carried out by the army" has its agent)."""
+    return (verb.tag_ == "VBN" and verb.head.dep_ == "ROOT"
+            and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def _predicative(adjective: Token) -> bool:
