@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -107,17 +106,16 @@ def test_actors_resolve_ambiguous_surname_is_none(tables):
     assert tables.resolve("Medvedev", "2005-01-01").code == "RUS"
 
 
-def test_actors_resolve_is_fast(tables):
+def test_actors_resolve_repeats_agree(tables):
+    """Lookups of one string give one answer however often, and on any whitespace (the resolver
+    caches them). Its speed is measured in bench/bench_actors.py, not here."""
     queries = ["the Pentagon", "Armenian Prime Minister", "Putin", "Great Britain", "state news agency Belta",
                "The Defense Ministry in Moscow", "Hamas", "Kassym-Jomart Tokayev"]
-    queries = [f"{q} " * (1 + i % 3) for i in range(300) for q in queries][:2000]  # mostly distinct strings
-    for q in queries[:50]:
-        tables.resolve(q, "2022-09-16")
-    start = time.perf_counter()
-    for q in queries:
-        tables.resolve(q.strip() + " ", "2021-01-01")
-    per = (time.perf_counter() - start) / len(queries) * 1e6
-    assert per < 200, f"{per:.0f} µs per lookup"  # target < 50 µs; slack for a shared CI CPU
+    first = {q: tables.resolve(q, "2021-01-01") for q in queries}
+    for i in range(3):
+        for q in queries:
+            again = tables.resolve(q + " " * (1 + i), "2021-01-01")
+            assert (again is None) == (first[q] is None) and (again is None or again.code == first[q].code), q
 
 
 def test_actors_resolve_never_raises_on_random_text(tables):
