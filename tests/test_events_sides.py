@@ -201,3 +201,10 @@ def test_events_sides_attacking_a_plan_is_criticism_attacking_a_site_is_force(co
     assert ("GBR", "111", "GBR") in _triples(code("The Conservatives attacked the government's plans.", "2005-01-15"))
     events = code("Russian troops attacked Ukrainian positions near Bakhmut.", "2023-03-10")
     assert any(e.code.startswith("19") for e in events) and not any(e.code == "111" for e in events)
+
+
+def test_events_sides_what_a_clause_reports_is_coded_in_its_clause(code):
+    """"Biden announced that Israel reached a ceasefire deal": Israel's deal, not Biden's ceasefire."""
+    events = code("Joe Biden announced that Israel had reached a ceasefire deal with Hezbollah.", "2024-11-26")
+    assert not any(e.source.country == "USA" for e in events)
+    assert any(e.source.country == "ISR" and e.target is not None and e.target.country == "LBN" for e in events)

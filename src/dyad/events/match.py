@@ -68,6 +68,8 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a finite adverbial clause has events of its own
             found.append((child, depth + 1))
+            if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # "demanded that Russia WITHDRAW", but not "announced that Israel reached a CEASEFIRE"
             frontier.append((child, depth + 1))
     return found
 
