@@ -40,6 +40,10 @@ _LIST_END = re.compile(r"\s[\u2014\u2013]\s|\s--\s|[;)]|\.\s|, (?:was|is|were|ar
 _MEMBER_NOUN = re.compile(r"^\s*(?:full\s+)?(?:member states|member countries|member nations|members|member|"
                           r"allies|ally|partners|countries|nations|states)\s+(?:such as\s+|including\s+|like\s+)?$",
                           re.IGNORECASE)
+#: A bloc's mention that ends in its member noun ("NATO members", "EU member states").
+_MEMBER_TAIL = re.compile(r"\b(?:member states|member countries|member nations|members|allies|partners)$",
+                          re.IGNORECASE)
+_BARE_GAP = re.compile(r"^\s*(?:,\s*)?(?:such as\s+|including\s+|like\s+)?$", re.IGNORECASE)
 #: Between two states of one list: a comma, "and", "or", "as well as".
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|&)\s*$")
 _JOINED = re.compile(
@@ -70,6 +74,10 @@ def _bloc_key(actor: Actor, tables: BlocTables) -> tuple[str, str] | None:
         return (bloc.id, bloc.name) if bloc.kind == "formal" else None
     if actor.id.startswith("igo:"):
         return actor.id[4:], actor.name
+    members = re.match(r"title:igo:([^:]+):member$", actor.id)  # "NATO members" as one actor
+    if members:
+        bloc = tables.find(f"igo:{members[1]}")
+        return (bloc.id, bloc.name) if bloc is not None and bloc.kind == "formal" else (members[1], members[1])
     return None
 
 
@@ -146,7 +154,7 @@ def _in_sentence(text: str, mentions: list[tuple[Mention, Actor]], tables: BlocT
                     yield _relation(state, "member_of", key, m, mention, published, None, tables)
             continue
         # apposition: "NATO members Turkey and Hungary"
-        listed = _listed_after(text, mention.end, states)
+        listed = _listed_after(text, mention.end, states, bool(_MEMBER_TAIL.search(mention.text)))
         for m, state in listed:
             yield _relation(state, "member_of", key, m, mention, published, None, tables)
         # a verb between a state before the bloc and the bloc: "Finland joined NATO in 2023"
@@ -160,15 +168,17 @@ def _in_sentence(text: str, mentions: list[tuple[Mention, Actor]], tables: BlocT
                 yield _relation(state, kind, key, m, mention, published, year[1] if year else None, tables)
 
 
-def _listed_after(text: str, end: int, states: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """The states listed right after a bloc's member noun ("... members X, Y and Z")."""
+def _listed_after(text: str, end: int, states: list[tuple[Mention, str]],
+                  noun_in_mention: bool = False) -> list[tuple[Mention, str]]:
+    """The states listed right after a bloc's member noun ("... members X, Y and Z"); the noun
+    may be part of the bloc's own mention ("NATO members" as one actor, ``noun_in_mention``)."""
     out: list[tuple[Mention, str]] = []
     position, first = end, True
     for m, state in states:
         if m.start < position:
             continue
         gap = text[position:m.start]
-        if first and not _MEMBER_NOUN.match(gap):
+        if first and not (_MEMBER_NOUN.match(gap) or noun_in_mention and _BARE_GAP.match(gap)):
             break
         if not first and not _LIST_GAP.match(gap):
             break
