@@ -499,6 +499,12 @@ class Roles:
                         if prep.dep_ == "prep" and prep.lower_ in match.pattern.targets
                         for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"))
         heads = [c for c, _ in frontier]
+        # "allowed THAT Mordor isn't a pleasant place": the subject of the verb's that-clause is
+        # the first actor after the verb (reporting verbs code the clause itself: see ``match``);
+        # not of a clause without "that" ("wants Britain to use", "decide how Britain could")
+        heads.extend(s for c in trigger.children if c.dep_ == "ccomp"
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"))
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
