@@ -313,11 +313,6 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
         plain = [v for v in single if not v.code and v.words[0] == name.split("_")[0].lower()]
         if plain and block_code != "---":
             add(_row(_trigger(plain), [], block_code, None, False, f"{label} (block default)"))
-        for verb in multi:
-            code = verb.code or block_code
-            if code != "---":
-                add(_row(_trigger([verb]), list(verb.words[1:]), code, None, False,
-                         f"{label}: {'_'.join(verb.words).upper()}"))
         for number, words, code, comment in patterns:
             if not code:
                 continue
@@ -333,6 +328,13 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
                 extra = list(group[0].words[1:]) if len(group[0].words) > 1 else []
                 add(_row(_trigger(group), extra + requires, code, slot, one_sided,
                          f"{label}: - {' '.join(words.split())} [{code}]"))
+        # a multiword verb after the patterns: at a tie the pattern wins ("broke down a TREATY"
+        # is the block's treaty pattern, as PETRARCH matches the block's patterns on every verb)
+        for verb in multi:
+            code = verb.code or block_code
+            if code != "---":
+                add(_row(_trigger([verb]), list(verb.words[1:]), code, None, False,
+                         f"{label}: {'_'.join(verb.words).upper()}"))
     return list(rows.values())
 
 
