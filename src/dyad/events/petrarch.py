@@ -179,6 +179,21 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list
     return requires, slot
 
 
+def _subject_is_target(words: str) -> bool:
+    """"+ * MONEY $" ("Eriador received money from Osgiliath": 071 from Osgiliath to Eriador):
+    the target (``+``) before the verb and the source (``$``) after it, the reverse of the
+    grammatical roles; not "+ BEEN * BY $", a passive, whose agent dyad's parse already reads."""
+    tokens = _tokens(words)
+    if "*" not in tokens:
+        return False
+    star = tokens.index("*")
+    after = [t for t in tokens[star + 1:] if t not in "()"]
+    if "+" not in tokens[:star] or "$" not in after:
+        return False
+    where = after.index("$")
+    return not (where > 0 and after[where - 1].strip("_").upper() == "BY")
+
+
 def _code_cell(raw: str) -> str:
     """PETRARCH's code field as dyad's code cell: ``061``, ``042:043``, ``:054`` or ``---``."""
     match = _CODE.fullmatch(raw.strip())
@@ -321,6 +336,8 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
                 continue
             requires, slot = parsed
             one_sided = "+" not in words
+            if _subject_is_target(words) and ":" not in code and code != "---":
+                code = ":" + code   # "- + * MONEY $ [071]": the event goes from the $ back to the subject
             named = {c.strip().lower() for c in comment.split(",")}
             groups = [single] if single else []
             groups.extend([v] for v in multi if "_".join(v.words) in named)
