@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Records passed exactly (dyad's (source, target, code) set equals the expected one), by category.
 #: (COMPOUND was 12 when set; main passed 11 of them by the time the floors were next raised.)
-FLOORS = {"COMPOUND": 11, "DATE": 9, "DEMO": 19, "ERROR": 5, "PATTERN": 11, "SYNSET": 43, "VERB": 19}
+FLOORS = {"COMPOUND": 11, "DATE": 9, "DEMO": 19, "ERROR": 5, "MODIFY": 14, "PATTERN": 11, "SYNSET": 43,
+          "VERB": 19}
 
 
 def _bench():
