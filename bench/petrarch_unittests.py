@@ -42,7 +42,10 @@ def _petrarch_dir(given: str | None) -> Path:
 
 def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str, str]]]:
     """PETRARCH actors -> ({country code: names}, [(name, country, sector)]) for dyad's tables.
-    An entry is ``NAME [CODE]`` (``_`` joins words) followed by ``+ALIAS`` lines."""
+    An entry is ``NAME [CODE]`` (``_`` joins words) followed by ``+ALIAS`` lines; names are
+    written as the Phoenix converter writes them ("Prince of Dol Amroth", not "Prince Of")."""
+    from dyad.actors.phoenix import display_name
+
     countries: dict[str, list[str]] = defaultdict(list)
     bodies: list[tuple[str, str, str]] = []
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
@@ -67,7 +70,7 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
         if not line.strip():
             continue
         if line.startswith("+"):
-            current.append(line[1:].strip().replace("_", " ").strip().title())
+            current.append(display_name(line[1:].strip().replace("_", " ").strip().upper()))
             continue
         flush()
         match = re.match(r"^([^\[]+?)\s*\[", line)
@@ -77,7 +80,7 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
         if match and undated and not (roles and len(undated[0]) == 3):
             # a country name, unless its codes change over time as a person's roles do (those
             # are people of dyad.actors.phoenix: SAM_GAMGEE [HOB] [HOBMIL 20080120-20121109])
-            current = [match.group(1).replace("_", " ").strip().title()]
+            current = [display_name(match.group(1).replace("_", " ").strip().upper())]
             code = undated[0]
         else:
             current, code = [], None

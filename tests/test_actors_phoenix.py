@@ -174,3 +174,37 @@ def test_actors_phoenix_check_finds_a_planted_disagreement(tmp_path):
     kinds = {d.kind for d in found}
     assert kinds == {"dictionary has them in no office", "dictionary has them out of office"}
     assert all(d.start == "2007-01-01" and d.end == "2012-01-01" for d in found)
+
+
+MONONYMS = """\
+WALUKAMBA_
++SSEMOGERERE_
+\t[UGA <950601]
+\t[UGAGOV 19950601 - 19990815]
+\t[UGAREB >990816]
+ODONGO_
+\t[UGAGOV 19950601 - 19990815]
+\t[UGAMIL >990816]
+NATIONAL_RESISTANCE_COUNCIL_
+\t[UGAGOVLEG 19860126-19960101]
+"""
+
+
+def test_actors_phoenix_one_word_person_with_changing_roles(dictionaries, tmp_path):
+    """A one-word entry whose dated codes give it roles that change over time is a person (known
+    by that one word, as TABARI dictionaries write mononyms), found in text by it unless the word
+    is part of another person's longer name ("Odongo" of Okello Odongo Katabazi)."""
+    mononyms = tmp_path / "mononyms.actors.txt"
+    mononyms.write_text(MONONYMS, encoding="utf-8")
+    converted = phoenix.convert([dictionaries[0], mononyms], [dictionaries[1]])
+    people = {(r["name"], r["sector"], r["valid_from"]) for r in converted.people}
+    assert {("Walukamba", "GOV", "1995-06-01"), ("Walukamba", "REB", "1999-08-16")} <= people
+    assert ("Odongo", "MIL", "1999-08-16") in people
+    data_dir = tmp_path / "mydata"
+    phoenix.write(converted, data_dir / "actors" / "generated", horizon="2015-07-01")
+    tables = load_tables(data_dir)
+    assert tables.resolve("Walukamba", "1992-01-02").code == "UGA"      # before any role: the country
+    assert tables.resolve("Ssemogerere", "1997-03-01").code == "UGAGOV"
+    assert tables.resolve("Walukamba", "2003-03-01").code == "UGAREB"
+    found = tables.resolve("Odongo", "2003-03-01")
+    assert found is None or found.code != "UGAMIL"   # a word of another person's name: not indexed alone

@@ -166,3 +166,42 @@ def test_events_petrarch_unnamed_target_is_the_first_actor_of_the_verb_phrase(nl
     assert ("RUS", "111", "SYR") not in _code(nlp, "Russia ghosted in Syria on Friday.", lexicon)
     assert ("RUS", "111", "FRA") not in _code(
         nlp, "Russia ghosted the talks after France left.", lexicon)
+
+
+def test_events_petrarch_unnamed_target_in_a_that_clause_or_a_body_in_the_phrase(nlp, tmp_path):
+    lexicon = _data_dir(tmp_path, GHOST)
+    # the subject of the verb's that-clause is the first actor after the verb, as PETRARCH reads it
+    assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted that Ukraine had broken the ceasefire.", lexicon)
+    assert not _code(nlp, "Russia ghosted how Ukraine could be defended.", lexicon)
+    # under "in", a body is the target; a country there only says where
+    assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted the vote of deputies in the Ukrainian parliament.",
+                                          lexicon)
+    assert not _code(nlp, "Russia ghosted the closure of embassies in Ukraine.", lexicon)
+
+
+RECEIVE = """\
+####### VERB PATTERNS #######
+
+---  RECEIVE   [033]  ---
+RECEIVE
+- + * MONEY $                                 [071]
+- + BEEN * BY $ WITH AID                      [070]
+
+---  BREAK   [171]  ---
+BREAK {BROKE BROKEN}
++BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN}
+- * TREATY                                    [161]
+"""
+
+
+def test_events_petrarch_subject_as_target_and_multiword_verbs_after_patterns():
+    rows = convert(RECEIVE, "t", known=cameo_codes())
+    by_pattern = {r.pattern: r for r in rows}
+    # "+ * MONEY $": the event goes from the one after the verb back to its subject
+    assert by_pattern["receive/v money|moneys"].code == ":071"
+    # a passive's BY $ is read by the parse itself: the code stays as written
+    assert by_pattern["receive/v <been|beens by with aid|aids"].code == "070"
+    # at a tie a block's pattern wins over its multiword verb: it is written first
+    order = [r.pattern for r in rows]
+    assert order.index("break/v|broke/v|broken/v treaty|treaties") < order.index(
+        next(p for p in order if p.endswith(" down")))

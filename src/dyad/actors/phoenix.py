@@ -375,6 +375,11 @@ def _clean(name: str) -> tuple[str, list[str]]:
     return name, []
 
 
+#: How many different dated roles make a one-word, uncommented entry a person: one dated role
+#: is as often a body's span of existence (a parliament of a state that ended) as a person's.
+MIN_ROLES_OF_ONE_WORD_PERSON = 2
+
+
 def _is_person(entry: Entry) -> bool:
     """CountryInfo people carry a source comment or dated codes; bodies carry neither."""
     if "countryinfo" in entry.comment.lower() or "rulers" in entry.comment.lower():
@@ -382,6 +387,12 @@ def _is_person(entry: Entry) -> bool:
     if not any(c.dated for c in entry.codes):
         return False
     words = phrase_text(entry.names[0]).lower().split()
+    if len(words) == 1:
+        # a one-word name is a person when its dated codes give it roles that change over time
+        # (GOLLUM [HOBGOV 950601-990815] [HOBREB >990816]); a country's dated codes change its
+        # country (ARMENIA [USRARM <900823] [ARM >911221]), a body's keep one role (VOLKSKAMMER)
+        roles = {c.code.upper()[3:6] for c in entry.codes if c.dated} & SECTORS
+        return len(roles) >= MIN_ROLES_OF_ONE_WORD_PERSON
     return 2 <= len(words) <= 5 and not any(w in BODY_NOUNS for w in words)
 
 

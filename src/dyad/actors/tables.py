@@ -538,15 +538,23 @@ def _build(raw: _Raw, warnings: list[str], strict_report: RowReport) -> ActorTab
     holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}
     leaders: dict[str, list[tuple[Tenure, Person]]] = {}
     translit: dict[str, Person | None] = {}
+    # words of people's longer names: a dictionary's one-word name that is also someone's given
+    # name or surname ("Hussein", "Abdullah") would match that other person in running text
+    name_words = {w for person in people for text in (person.name, *person.aliases)
+                  for w in (fold(text).lower().split() if len(text.split()) >= 2 else ())}
     for person in people:
         country = person.country
         entry = Entry("person", person)
+        # a dictionary's person known by one word alone (GOLLUM, SUHARTO): that word is the name
+        mononym = person.generated and len(person.name.split()) == 1
         for text in (person.name, *person.aliases):
             tkey = translit_key(text)
             if len(tkey.split()) >= 2:
                 translit[tkey] = person if translit.get(tkey, person) is person else None
         for text in (person.name, *person.aliases):
-            if person.generated and len(text.split()) < 2:
+            if person.generated and len(text.split()) < 2 and not (
+                    mononym and fold(text).lower() not in name_words and name_key(text) not in names
+                    and fold(text).lower() not in ci_names):   # nor a place's ("Strathclyde")
                 continue  # a dictionary's lone surname ("JOSIPOVIC_") would match any capitalised word
             variants = [text, fold(text), _INITIALS_CASED.sub("", fold(text))] if person.generated \
                 else name_variants(text, country)

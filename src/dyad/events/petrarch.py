@@ -179,6 +179,21 @@ def _parse_pattern(text: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list
     return requires, slot
 
 
+def _subject_is_target(words: str) -> bool:
+    """"+ * MONEY $" ("Eriador received money from Osgiliath": 071 from Osgiliath to Eriador):
+    the target (``+``) before the verb and the source (``$``) after it, the reverse of the
+    grammatical roles; not "+ BEEN * BY $", a passive, whose agent dyad's parse already reads."""
+    tokens = _tokens(words)
+    if "*" not in tokens:
+        return False
+    star = tokens.index("*")
+    after = [t for t in tokens[star + 1:] if t not in "()"]
+    if "+" not in tokens[:star] or "$" not in after:
+        return False
+    where = after.index("$")
+    return not (where > 0 and after[where - 1].strip("_").upper() == "BY")
+
+
 def _code_cell(raw: str) -> str:
     """PETRARCH's code field as dyad's code cell: ``061``, ``042:043``, ``:054`` or ``---``."""
     match = _CODE.fullmatch(raw.strip())
@@ -313,11 +328,6 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
         plain = [v for v in single if not v.code and v.words[0] == name.split("_")[0].lower()]
         if plain and block_code != "---":
             add(_row(_trigger(plain), [], block_code, None, False, f"{label} (block default)"))
-        for verb in multi:
-            code = verb.code or block_code
-            if code != "---":
-                add(_row(_trigger([verb]), list(verb.words[1:]), code, None, False,
-                         f"{label}: {'_'.join(verb.words).upper()}"))
         for number, words, code, comment in patterns:
             if not code:
                 continue
@@ -326,6 +336,8 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
                 continue
             requires, slot = parsed
             one_sided = "+" not in words
+            if _subject_is_target(words) and ":" not in code and code != "---":
+                code = ":" + code   # "- + * MONEY $ [071]": the event goes from the $ back to the subject
             named = {c.strip().lower() for c in comment.split(",")}
             groups = [single] if single else []
             groups.extend([v] for v in multi if "_".join(v.words) in named)
@@ -333,6 +345,13 @@ def convert(text: str, path: str = "<verbs>", known: Collection[str] | None = No
                 extra = list(group[0].words[1:]) if len(group[0].words) > 1 else []
                 add(_row(_trigger(group), extra + requires, code, slot, one_sided,
                          f"{label}: - {' '.join(words.split())} [{code}]"))
+        # a multiword verb after the patterns: at a tie the pattern wins ("broke down a TREATY"
+        # is the block's treaty pattern, as PETRARCH matches the block's patterns on every verb)
+        for verb in multi:
+            code = verb.code or block_code
+            if code != "---":
+                add(_row(_trigger([verb]), list(verb.words[1:]), code, None, False,
+                         f"{label}: {'_'.join(verb.words).upper()}"))
     return list(rows.values())
 
 

@@ -85,6 +85,10 @@ TWO_WORDS = re.compile(r"\b(two|both)\b")
 NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "despite", "because",
                                      "amid", "following", "as", "like", "than", "unlike", "except",
                                      "via", "by", "about", "regarding", "concerning"})
+#: The one preposition of place under which an unnamed target may stand, when it is a body or a
+#: person: "criticized the closure of guest houses IN the city council" names who it is against,
+#: "wants fewer people IN the UK" only where they are (a country or place there is no target).
+BODY_LOCATIVE = "in"
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -538,7 +542,8 @@ class Roles:
         the first actor in the verb's object and the prepositional phrases under it ("welcomed
         a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
         resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
-        place, circumstance or topic ("wants fewer people IN the UK", "after", "about").
+        place, circumstance or topic ("wants fewer people IN the UK", "after", "about"; a body
+        or person IN is: ``BODY_LOCATIVE``); and the subject of the verb's that-clause.
         Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
         looked at first (``targets``), the phrases under it here."""
         trigger = match.token
@@ -551,21 +556,32 @@ class Roles:
                         if prep.dep_ == "prep" and prep.lower_ in match.pattern.targets
                         for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"))
         heads = [c for c, _ in frontier]
+        # "allowed THAT Mordor isn't a pleasant place": the subject of the verb's that-clause is
+        # the first actor after the verb (reporting verbs code the clause itself: see ``match``);
+        # not of a clause without "that" ("wants Britain to use", "decide how Britain could")
+        heads.extend(s for c in trigger.children if c.dep_ == "ccomp"
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"))
+        bodies_only: set[int] = set()  # heads under "in": only a body or a person there
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
                 continue
             for child in node.children:
                 if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
-                        or child.lower_ in LOCATIVE:
+                        or (child.lower_ in LOCATIVE and child.lower_ != BODY_LOCATIVE):
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         heads.append(pobj)
                         frontier.append((pobj, depth + 1))
+                        if child.lower_ == BODY_LOCATIVE:
+                            bodies_only.add(pobj.i)
         for head in sorted(heads, key=lambda t: t.i):
             # "halted HIS march": a possessive pronoun is mostly the source itself
             found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
+            if head.i in bodies_only:
+                found = [side for side in found if side.ref.sector]
             if found:
                 return found
         return []
