@@ -49,8 +49,10 @@ def lemma_forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def _below(trigger: Token) -> list[tuple[Token, int]]:
-    """Tokens under ``trigger`` in its clause, with their depth (non-finite clauses included)."""
+def _below(trigger: Token, into_clauses: bool = False) -> list[tuple[Token, int]]:
+    """Tokens under ``trigger`` in its clause, with their depth (non-finite clauses included; a
+    that-clause with a subject of its own only by its verb, unless ``into_clauses``: PETRARCH's
+    patterns read the words after the verb whatever clause they are in)."""
     found, frontier = [], [(trigger, 0)]
     while frontier:
         token, depth = frontier.pop()
@@ -68,7 +70,8 @@ def _below(trigger: Token) -> list[tuple[Token, int]]:
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a finite adverbial clause has events of its own
             found.append((child, depth + 1))
-            if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if not into_clauses and child.dep_ == "ccomp" \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # "demanded that Russia WITHDRAW", but not "announced that Israel reached a CEASEFIRE"
             frontier.append((child, depth + 1))
     return found
@@ -202,7 +205,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             words = {w for lem, low, _, _ in below for w in (lem, low)}
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
-            after = [b for b in below if b[2].i > token.i]
+            after = [(t.lemma_.lower(), t.lower_, t, depth)
+                     for t, depth in sorted(_below(token, into_clauses=True), key=lambda x: x[1])
+                     if t.i > token.i]
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
         if not all(alts & seen for alts in pattern.requires):
