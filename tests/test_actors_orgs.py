@@ -1,0 +1,48 @@
+"""Named bodies, parties and armed groups that news writes without a country word (issue 13).
+
+The strings of ``fixtures/actors/strings-orgs.tsv`` are agencies ("ICE", "the Government
+Accountability Office"), parties whose sector follows who governs on the date (the BJP is ``INDOPP``
+in 2009 and ``INDGOV`` in 2019), armed groups and NGOs; "-" rows are names that are also common
+words, places or many countries' parties and must give no actor on their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyad.actors import load_tables
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actors" / "strings-orgs.tsv"
+
+
+def _rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("text\t"):
+            continue
+        text, date, code = line.split("\t")
+        rows.append((text, date, code))
+    return rows
+
+
+ROWS = _rows()
+
+
+def test_actors_orgs_fixture_spans_countries_and_both_sides_of_tenures():
+    assert len(ROWS) >= 60
+    codes = {code for _t, _d, code in ROWS}
+    assert len({c[:3] for c in codes if c not in ("IGO", "NGO", "IMG", "-")}) >= 30
+    parties_both_ways = {t for t, _d, c in ROWS if c.endswith("GOV")} & {t for t, _d, c in ROWS if c.endswith("OPP")}
+    assert len(parties_both_ways) >= 15
+
+
+@pytest.mark.parametrize(("text", "date", "code"), ROWS, ids=[f"{t}@{d}" for t, d, _c in ROWS])
+def test_actors_orgs_name_resolves_on_its_date(text, date, code):
+    actor = load_tables().resolve(text, date)
+    if code == "-":
+        assert actor is None or actor.code is None, f"{text!r} on {date}: {actor.code} ({actor.name})"
+        return
+    assert actor is not None, f"{text!r} on {date}: null"
+    assert actor.code == code, f"{text!r} on {date}: {actor.code} ({actor.name}, {actor.role})"
