@@ -234,6 +234,8 @@ def _settle(h: Hit, w: _Words, present: dict[str, Person], day: str) -> Person |
     tok = w.tokens[h.first]
     if tok.ent_type_ in ("DATE", "TIME", "MONEY") or (h.text in _MONTHS and tok.ent_type_ != "PERSON"):
         return None  # "in May" is not Theresa May
+    if h.first > 0 and w.words[h.first - 1] == "-":
+        return None  # "Kilroy-Silk" is not a Silk
     named = [p for p in h.people if p.key in present]
     if named:
         return named[0]

@@ -280,10 +280,11 @@ def _is_person(side: Side) -> bool:
 
 
 def _has_object(match: Match, lexicon: Lexicon) -> bool:
-    """Whether the trigger's object is a thing said or decided ("attacked Tory plans"), not a
-    thing force is used on ("attacked Iranian nuclear sites"): cues.tsv's `said` nouns."""
-    return any(c.dep_ in ("dobj", "obj") and lexicon.cue(c.lemma_.lower(), "said")
-               for c in match.token.children)
+    """Whether the trigger's object is a thing said, done or decided ("attacked Tory plans",
+    "attacked the government's failure"), not a thing force is used on ("attacked Iranian nuclear
+    sites": cues.tsv's `struck` nouns)."""
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and not lexicon.cue(c.lemma_.lower(), "struck")
+               and not lexicon.cue(c.lower_, "struck") for c in match.token.children)
 
 
 def _evidence(match: Match, pair: _Pair) -> Span:

@@ -39,9 +39,9 @@ TARGET_SLOTS = frozenset({
 })
 FLAGS = frozenset({"sym", "reported", "notarget", "self", "venue", "dyadic"})
 POS_TAGS = {"v": "verb", "n": "noun", "a": "adj"}
-CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light", "said"})
+CUE_WHERE = frozenset({"aux", "neg", "governor", "mark", "report", "agent", "light", "struck"})
 CUE_KINDS = frozenset({"intended", "negated", "hypothetical", "threatened", "refused", "demanded",
-                       "report", "agent", "light", "said"})
+                       "report", "agent", "light", "struck"})
 _CODE = re.compile(r"^\d{2,4}$")
 #: The lexicon files, in order of priority: hand-written rows, then imported ones.
 VERB_FILES = ("verbs.tsv", "verbs-petrarch.tsv")
