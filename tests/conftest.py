@@ -29,3 +29,24 @@ def example_reading():
     import dyad
 
     return dyad.read(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def coder(nlp):
+    """text -> (DocActors, events), through the real stages above events (loaded once)."""
+    from dyad import actors, dates, places, quotes
+    from dyad.events import find_events, load_lexicon
+    from dyad.ingest import read_text
+
+    tables, gazetteer, lexicon = actors.load_tables(), places.load_gazetteer(), load_lexicon()
+
+    def run(text: str, published: str):
+        article = read_text(text, published=published)
+        doc = nlp(article.text)
+        doc_actors = actors.find_actors(doc, article, tables)
+        events = find_events(doc, article, doc_actors, dates.find_dates(doc, article),
+                             places.find_places(doc, article, gazetteer),
+                             quotes.find_quotes(doc, article, doc_actors), lexicon)
+        return doc_actors, events
+
+    return run

@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.events import find_events, load_lexicon
-
 
 @pytest.fixture(scope="module")
-def pipeline(nlp):
-    from dyad import actors, dates, places, quotes
-    from dyad.ingest import read_text
-
-    tables, gazetteer, lexicon = actors.load_tables(), places.load_gazetteer(), load_lexicon()
-
-    def run(text: str, published: str = "2021-06-01"):
-        article = read_text(text, published=published)
-        doc = nlp(article.text)
-        doc_actors = actors.find_actors(doc, article, tables)
-        events = find_events(doc, article, doc_actors, dates.find_dates(doc, article),
-                             places.find_places(doc, article, gazetteer),
-                             quotes.find_quotes(doc, article, doc_actors), lexicon)
-        return doc_actors, events
-
-    return run
+def pipeline(coder):
+    """text -> (DocActors, events): the shared coder of conftest.py, dated 2021-06-01 by default."""
+    return lambda text, published="2021-06-01": coder(text, published)
 
 
 def _coded(events) -> set[tuple[str, str, str]]:  # noqa: ANN001

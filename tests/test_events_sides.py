@@ -8,25 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.events import find_events, load_lexicon, two_sided
+from dyad.events import two_sided
 
 
 @pytest.fixture(scope="module")
-def code(nlp):
-    from dyad import actors, dates, places, quotes
-    from dyad.ingest import read_text
-
-    tables, gazetteer, lexicon = actors.load_tables(), places.load_gazetteer(), load_lexicon()
-
-    def run(text: str, published: str = "2023-03-10"):
-        article = read_text(text, published=published)
-        doc = nlp(article.text)
-        doc_actors = actors.find_actors(doc, article, tables)
-        return find_events(doc, article, doc_actors, dates.find_dates(doc, article),
-                           places.find_places(doc, article, gazetteer),
-                           quotes.find_quotes(doc, article, doc_actors), lexicon)
-
-    return run
+def code(coder):
+    """text -> events: the shared coder of conftest.py, dated 2023-03-10 by default."""
+    return lambda text, published="2023-03-10": coder(text, published)[1]
 
 
 def _triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
