@@ -13,21 +13,12 @@ from pathlib import Path
 import pytest
 
 from dyad.actors import load_tables
+from test_actors_world import read_strings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "actors" / "strings-orgs.tsv"
 
 
-def _rows() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("text\t"):
-            continue
-        text, date, code = line.split("\t")
-        rows.append((text, date, code))
-    return rows
-
-
-ROWS = _rows()
+ROWS = read_strings(FIXTURE)
 
 
 def test_actors_orgs_fixture_spans_countries_and_both_sides_of_tenures():

@@ -17,9 +17,10 @@ from dyad.actors import load_tables
 FIXTURE = Path(__file__).parent / "fixtures" / "actors" / "strings-world.tsv"
 
 
-def _rows() -> list[tuple[str, str, str]]:
+def read_strings(path: Path) -> list[tuple[str, str, str]]:
+    """(text, date, code) rows of a fixture of actor strings (``-``: no actor)."""
     rows = []
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("text\t"):
             continue
         text, date, code = line.split("\t")
@@ -27,7 +28,7 @@ def _rows() -> list[tuple[str, str, str]]:
     return rows
 
 
-ROWS = _rows()
+ROWS = read_strings(FIXTURE)
 
 
 def test_actors_world_fixture_covers_the_world_and_the_years():
