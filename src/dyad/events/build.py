@@ -203,10 +203,12 @@ def _marked_clause(trigger: Token, marks: frozenset[str]) -> Token | None:
     return None
 
 
-def _clause_subjects(clause: Token | None, roles: Roles) -> list[Side]:
+def _made_to(pairs: list[_Pair], clause: Token | None, roles: Roles) -> list[_Pair]:
+    """Each source's pair with every actor the subject of ``clause`` names (but itself)."""
     if clause is None:
         return []
-    return [t for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in roles.np_sides(s)]
+    targets = [t for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in roles.np_sides(s)]
+    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key]
 
 
 def _conditional_threat(match: Match, pairs: list[_Pair], roles: Roles, lexicon: Lexicon) -> list[_Pair] | None:
@@ -223,8 +225,7 @@ def _conditional_threat(match: Match, pairs: list[_Pair], roles: Roles, lexicon:
         return None
     if any(p.target is not None for p in pairs):
         return pairs
-    targets = _clause_subjects(clause, roles)
-    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or None
+    return _made_to(pairs, clause, roles) or None
 
 
 def _threatened(pairs: list[_Pair], match: Match, roles: Roles) -> list[_Pair]:
@@ -232,8 +233,7 @@ def _threatened(pairs: list[_Pair], match: Match, roles: Roles) -> list[_Pair]:
     countermeasures after Finland joined Nato" (to Finland)."""
     if any(p.target is not None for p in pairs):
         return pairs
-    targets = _clause_subjects(_marked_clause(match.token, THREAT_MARKS), roles)
-    return [_Pair(p.source, t) for p in pairs for t in targets if t.key != p.source.key] or pairs
+    return _made_to(pairs, _marked_clause(match.token, THREAT_MARKS), roles) or pairs
 
 
 def _venue(code: str, source: Side, target: Side | None, where: Place | None) -> str:

@@ -49,13 +49,14 @@ def lemma_forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def _below(trigger: Token, into_clauses: bool = False) -> list[tuple[Token, int]]:
-    """Tokens under ``trigger`` in its clause, with their depth (non-finite clauses included; a
-    that-clause with a subject of its own only by its verb, unless ``into_clauses``: PETRARCH's
-    patterns read the words after the verb whatever clause they are in)."""
-    found, frontier = [], [(trigger, 0)]
+def _below(trigger: Token) -> list[tuple[Token, int, bool]]:
+    """Tokens under ``trigger`` in its clause, with their depth (non-finite clauses included) and
+    whether they sit inside a that-clause with a subject of its own: hand rows look there only at
+    its verb ("demanded that Russia WITHDRAW", not "announced that Israel reached a CEASEFIRE");
+    PETRARCH's patterns read the words after the verb whatever clause they are in."""
+    found, frontier = [], [(trigger, 0, False)]
     while frontier:
-        token, depth = frontier.pop()
+        token, depth, walled = frontier.pop()
         if depth == MAX_REQUIREMENT_DEPTH:
             continue
         for child in token.children:
@@ -69,11 +70,9 @@ def _below(trigger: Token, into_clauses: bool = False) -> list[tuple[Token, int]
                 continue
             if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a finite adverbial clause has events of its own
-            found.append((child, depth + 1))
-            if not into_clauses and child.dep_ == "ccomp" \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                continue  # "demanded that Russia WITHDRAW", but not "announced that Israel reached a CEASEFIRE"
-            frontier.append((child, depth + 1))
+            found.append((child, depth + 1, walled))
+            closes = child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            frontier.append((child, depth + 1, walled or closes))
     return found
 
 
@@ -199,15 +198,14 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
                 continue
         if below is None:
             # a word, and for the trigger's own dependents their arc ("@oprd")
-            below = [form for t, depth in sorted(_below(token), key=lambda x: x[1])
+            ranked = sorted(_below(token), key=lambda x: x[1])
+            below = [form for t, depth, walled in ranked if not walled
                      for form in ((t.lemma_.lower(), t.lower_, t, depth),
                                   ("@" + t.dep_ if depth == 1 else "", "", t, depth))]
             words = {w for lem, low, _, _ in below for w in (lem, low)}
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
-            after = [(t.lemma_.lower(), t.lower_, t, depth)
-                     for t, depth in sorted(_below(token, into_clauses=True), key=lambda x: x[1])
-                     if t.i > token.i]
+            after = [(t.lemma_.lower(), t.lower_, t, depth) for t, depth, _walled in ranked if t.i > token.i]
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
         if not all(alts & seen for alts in pattern.requires):

@@ -609,11 +609,14 @@ class Roles:
         doc = token.doc
         if iso3 is None or any(0 <= k < len(doc) and doc[k].text == "-" for k in (token.i - 1, token.i + 1)):
             return []  # "Israeli-Egyptian cooperation" is between two: not one country's
+        return [Side(self._country_ref(iso3, Mention(token.text, token.idx, token.idx + len(token.text))), token)]
+
+    def _country_ref(self, iso3: str, mention: Mention) -> ActorRef:
+        """The country ``iso3`` as an actor: the article's own country actor if it has one."""
         country = next((a for a in getattr(self.actors, "actors", ()) if a.country == iso3 and not a.sector), None)
-        mention = Mention(token.text, token.idx, token.idx + len(token.text))
-        ref = (country.ref(mention) if country is not None else
-               ActorRef(name=iso3, code=iso3, country=iso3, id=f"country:{iso3}", mention=mention))
-        return [Side(ref, token)]
+        if country is not None:
+            return country.ref(mention)
+        return ActorRef(name=iso3, code=iso3, country=iso3, id=f"country:{iso3}", mention=mention)
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
@@ -629,13 +632,7 @@ class Roles:
                 continue
             if not countries_only and self._where_only(token, place, where):
                 continue  # "exercises in Alaska": a place that only says where is no target
-            country = next((a for a in getattr(self.actors, "actors", ())
-                            if a.country == place.country and not a.sector), None)
-            mention = Mention(place.text, place.start, place.end)
-            ref = (country.ref(mention) if country is not None else
-                   ActorRef(name=place.country, code=place.country, country=place.country,
-                            id=f"country:{place.country}", mention=mention))
-            return [Side(ref, token)]
+            return [Side(self._country_ref(place.country, Mention(place.text, place.start, place.end)), token)]
         return []
 
     def _where_only(self, head: Token, place: Place, where: bool) -> bool:
@@ -671,17 +668,12 @@ class Roles:
         if slot == "subj":
             return []  # reported evaluations: see reported_targets
         if slot == "allege":  # "a complaint alleging Japan's unfair practices", "a suit accusing Google"
-            holders = [trigger, *match.required]
-            return [o for t in holders for clause in t.children
-                    if clause.dep_ in ("acl", "advcl", "relcl") and clause.lemma_.lower() in ALLEGING_VERBS
-                    for o in clause.children if o.dep_ in ("dobj", "obj")]
+            return _clause_objects([trigger, *match.required], ("acl", "advcl", "relcl"), ALLEGING_VERBS)
         if slot == "include":  # "a new round of talks that will include Qatar and Egypt"
             nouns = [trigger, *match.required]
             nouns += [o for t in nouns for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj"]  # "a round of talks that ..."
-            return [o for t in nouns for clause in t.children
-                    if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in MEMBERSHIP_VERBS
-                    for o in clause.children if o.dep_ in ("dobj", "obj")]
+            return _clause_objects(nouns, ("relcl", "acl"), MEMBERSHIP_VERBS)
         found = []
         words = ("toward", "towards") if slot in ("toward", "towards") else (slot,)
         for holder in self._prep_holders(match):
@@ -773,6 +765,12 @@ def _shared_object(verb: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _clause_objects(holders: list[Token], arcs: tuple[str, ...], verbs: frozenset[str]) -> list[Token]:
+    """The objects of the clauses on ``holders`` (by ``arcs``) whose verb is one of ``verbs``."""
+    return [o for t in holders for clause in t.children if clause.dep_ in arcs and clause.lemma_.lower() in verbs
+            for o in clause.children if o.dep_ in ("dobj", "obj")]
 
 
 def _make_as_verb(noun: Token) -> Token | None:
