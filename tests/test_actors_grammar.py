@@ -35,6 +35,11 @@ def read(nlp, tables):
     # a role or body with no country in a story about one country
     ("Protests spread across Kenya on Tuesday. The government said the curfew would stay.", "2023-07-11",
      "The government", "KENGOV"),
+    # in a story about several countries, the military or the police of the one it names most,
+    # in a sentence naming no other
+    ("Soldiers seized the palace in Gabon on Wednesday. France and the African Union condemned the "
+     "coup in Gabon. The Gabonese president has been held by the military since then.", "2023-08-31",
+     "the military", "GABMIL"),
     # a possessive pronoun points to the owner
     ("Israeli Prime Minister Benjamin Netanyahu said his Cabinet would vote on the truce.", "2024-11-26",
      "Cabinet", "ISRGOV"),
@@ -63,6 +68,19 @@ def read(nlp, tables):
 def test_actors_grammar_document_rule(read, text, date, mention, code):
     found = read(text, date)
     assert found.get(mention) == code, found
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence names another country: whose military is open
+    "Soldiers seized the palace in Gabon on Wednesday. France condemned the coup in Gabon. "
+    "Gabon's borders were closed. France said the military had no right to hold the president.",
+    # not the government: a British story about Iraq says "the government" for Britain's own
+    "Iraq voted on Sunday. Iraq's election was hailed in London. Iraqi voters queued all day, "
+    "and the government said the troops would stay.",
+])
+def test_actors_grammar_story_force_needs_one_country(read, text):
+    found = read(text, "2023-08-31")
+    assert not any(code for mention, code in found.items() if mention.lower() in ("the military", "the government")), found
 
 
 def test_actors_grammar_given_name_check(read):

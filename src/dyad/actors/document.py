@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -458,7 +459,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
                 state.titled.append((chunk.first, specs[0], titles[-1]))
         elif chunk.terms and chunk.head is None and not chunk.tails:
             empty.append(found)
-    _story_country(state, empty, {h.country.iso3 for h in hits if h.country is not None})
+    _story_country(state, empty, [(w.sent[h.first], h.country.iso3) for h in hits if h.country is not None])
     _appositions(state)
 
     rename = _unknown_ids(state.found)
@@ -508,31 +509,46 @@ def _attached_preps(w: _Words) -> frozenset[int]:
 #: Sectors of the state, which a story about one country means when it says "the government",
 #: "the army", "a member of parliament"; civilians, refugees or protesters may be anyone's.
 STORY_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Of those, the ones a story about several countries means by "the military" or "the police":
+#: the forces of where the story happens. Not "the government" or "parliament": a British story
+#: about Iraq says "the government" for its own, which it need not name.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
-def _story_country(state: _Article, empty: list[_Found], named: set[str]) -> None:
+def _story_country(state: _Article, empty: list[_Found], named: list[tuple[int, str]]) -> None:
     """"the government", "his Cabinet", "a member of parliament": a role or body with no country
-    of its own takes the owner a possessive pronoun points to, else, in a story about one
-    country (the only country the article names, as actor or place), that country."""
+    of its own takes the owner a possessive pronoun points to, else the story's country: in a
+    story about one country (the only country the article names, as actor or place), that
+    country; in a story about several, for the military or the police, the country the article
+    names most, in a sentence that names no other ("Nigerien President Bazoum has been held by
+    the military" in a story naming Niger more than any other country; not "the US condemned the
+    coup in which the military seized power")."""
     if not empty:
         return
-    countries = named | {s.country for f in state.found for s in f.specs if s.country}
-    story = state.tables.countries.get(next(iter(countries))) if len(countries) == 1 else None
+    countries = {c for _, c in named} | {s.country for f in state.found for s in f.specs if s.country}
+    if len(countries) == 1:
+        story, main = state.tables.countries.get(next(iter(countries))), None
+    else:
+        story, main = None, _most_named(named)
     w = state.w
     for f in empty:
         chunk = f.chunk
         before = w.words[chunk.first - 1].lower() if chunk.first > 0 else ""
+        here = story
+        if here is None and main is not None and {c for k, c in named if k == f.sent} == {main} \
+                and all(h.term is None or h.term.sector in FORCE_SECTORS for h in chunk.terms):
+            here = state.tables.countries.get(main)
         country = None
         if before in POSSESSIVE_PRONOUNS and w.tokens[chunk.first - 1].pos_ == "PRON":
             owners = _antecedent(state, chunk.first - 1, before)
             owned = {s.country for s in owners if s.country}
             if len(owned) == 1:
                 country = state.tables.countries.get(next(iter(owned)))
-        elif story is not None and not any(h.kind in ("org", "igo", "media") for h in chunk.hits) \
+        elif here is not None and not any(h.kind in ("org", "igo", "media") for h in chunk.hits) \
                 and w.words[chunk.first].lower() in ("the", "a", "an") \
                 and all(h.term is None or h.term.sector in STORY_SECTORS or h.term.sector is None for h in chunk.terms) \
                 and any(h.term is not None and h.term.sector in STORY_SECTORS for h in chunk.terms):
-            country = story   # "the government", "a member of parliament"; not "civilians"
+            country = here   # "the government", "a member of parliament"; not "civilians"
         if country is None:
             continue
         tail = Hit("country", chunk.last, chunk.last, entry=Entry("country", country), text=country.name)
@@ -543,6 +559,14 @@ def _story_country(state: _Article, empty: list[_Found], named: set[str]) -> Non
             f.specs = specs
             state.found.append(f)
     state.found.sort(key=lambda x: x.chunk.first)
+
+
+def _most_named(named: list[tuple[int, str]]) -> str | None:
+    """The country (ISO3) the article names more often than any other, if one does."""
+    counts = Counter(c for _, c in named).most_common(2)
+    if not counts or len(counts) > 1 and counts[0][1] == counts[1][1]:
+        return None
+    return counts[0][0]
 
 
 #: Words between the two sides of an apposition ("Brad Adams, from Human Rights Watch").
