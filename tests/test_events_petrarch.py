@@ -205,3 +205,16 @@ def test_events_petrarch_subject_as_target_and_multiword_verbs_after_patterns():
     order = [r.pattern for r in rows]
     assert order.index("break/v|broke/v|broken/v treaty|treaties") < order.index(
         next(p for p in order if p.endswith(" down")))
+
+
+def test_events_petrarch_paired_code_keeps_each_sides_modality(nlp, tmp_path):
+    """A vow to use force is a threat made now (138, asserted); the reverse of a paired row is
+    still only intended."""
+    from dyad import actors
+
+    lexicon = _data_dir(tmp_path, "####### VERB PATTERNS #######\n\n---  GHOST   [138:043]  ---\nGHOST\n")
+    article = read_text("Russia wants to ghost Ukraine.", published="2023-03-10")
+    doc = nlp(article.text)
+    events = find_events(doc, article, actors.find_actors(doc, article, actors.load_tables()), (), (), (), lexicon)
+    got = {(e.source.country, e.code, e.target.country if e.target else None, e.modality) for e in events}
+    assert got == {("RUS", "138", "UKR", "asserted"), ("UKR", "036", "RUS", "intended")}  # 043 intended: 036

@@ -339,8 +339,9 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     events = []
     for pair, base in coded:
         pair_code = _code_for(match, reading.shift, lexicon, base)
-        if modality == "intended" and pair_code.startswith("13"):
-            modality = "asserted"  # a vow to use force is a threat made now
+        # a vow to use force is a threat made now (this pair's code only: a paired row's reverse
+        # may be no threat)
+        said = "asserted" if modality == "intended" and pair_code.startswith("13") else modality
         no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
@@ -349,7 +350,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         if pattern.person and not demands and (_has_object(match, lexicon)
                                                or pair.target is not None and _is_person(pair.target)):
             pair_code = pattern.person  # "attacked the decision": no force on a thing said
-        if "venue" in pattern.flags and modality == "asserted" and not demands:
+        if "venue" in pattern.flags and said == "asserted" and not demands:
             pair_code = _venue(pair_code, pair.source, pair.target, where)
         info = lexicon.cameo(pair_code)
         plover = lexicon.plover_for(pair_code)
@@ -357,7 +358,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
             source=pair.source.ref, target=pair.target.ref if pair.target else None,
             code=pair_code, root=info.root, label=info.label,
             plover=plover.type if plover else None, quad_class=info.quad, goldstein=info.goldstein,
-            date=date, location=location, modality=modality, sentence=sentence,
+            date=date, location=location, modality=said, sentence=sentence,
             evidence=_evidence(match, pair), plover_mode=plover.mode if plover else None,
             date_precision=precision, trigger=_trigger_text(match)))
     return events
