@@ -21,7 +21,8 @@ Every run reports CPU seconds beside wall seconds: on a machine shared with othe
 time alone misleads (CPU seconds far below wall seconds x processes means the run waited).
 It prints seconds, articles/s, words/s, sentences/s (sentences as spaCy's parser splits the
 texts), the peak RSS of a process (``resource.getrusage``: the largest worker's), the ratio
-dyad time / spaCy time with one worker each (target: <= 1.0) and the 1 -> N worker scaling.
+dyad time / spaCy time with one worker each (target: <= 1.0), the same ratio of CPU seconds,
+and the 1 -> N worker scaling.
 Both sides parse with the same batch size (``--batch-size``, dyad's default). On a shared
 machine, ``--repeat 3`` measures every run three times (in rounds, each round taking every run
 in turn, in the reverse order of the round before) and reports the median.
@@ -245,6 +246,7 @@ def run(args: argparse.Namespace) -> dict:
               "command_scaling": {f"{kind} 1->{n}": cmds[f"{kind}_1"]["seconds"] / cmds[f"{kind}_{n}"]["seconds"]
                                   for kind, n in commands if n > 1 and f"{kind}_1" in cmds},
               "ratio_dyad_over_spacy": one["seconds"] / baseline["seconds"] if one else None,
+              "cpu_ratio_dyad_over_spacy": one["cpu_seconds"] / baseline["cpu_seconds"] if one else None,
               "scaling": {f"1->{n}": one["seconds"] / runs[f"dyad_{n}"]["seconds"]
                           for n in workers if one and n > 1}}
     return report
@@ -265,6 +267,8 @@ def table(report: dict) -> str:
     out.append("")
     if report["ratio_dyad_over_spacy"] is not None:
         out.append(f"ratio dyad / spaCy time (1 worker each): {report['ratio_dyad_over_spacy']:.2f}  (target <= 1.0)")
+        out.append(f"ratio of their CPU seconds: {report['cpu_ratio_dyad_over_spacy']:.2f}  "
+                   "(time on a CPU: less moved by other jobs on the machine than wall time)")
     for step, factor in report["scaling"].items():
         out.append(f"dyad scaling {step} workers: {factor:.2f}x")
     if report["commands"]:
