@@ -70,17 +70,20 @@ def test_actors_grammar_document_rule(read, text, date, mention, code):
     assert found.get(mention) == code, found
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "mention"), [
     # the sentence names another country: whose military is open
-    "Soldiers seized the palace in Gabon on Wednesday. France condemned the coup in Gabon. "
-    "Gabon's borders were closed. France said the military had no right to hold the president.",
+    ("Soldiers seized the palace in Gabon on Wednesday. France condemned the coup in Gabon. "
+     "Gabon's borders were closed. France said the military had no right to hold the president.", "the military"),
+    # ... also when it names it only through an actor (the Israel Defense Forces); and weapons are no body
+    ("Syrian state media reported the strike. The Syrian army said it was ready. The missiles fired by "
+     "the Israeli military struck an arms depot of the Syrian army after midnight.", "The missiles"),
     # not the government: a British story about Iraq says "the government" for Britain's own
-    "Iraq voted on Sunday. Iraq's election was hailed in London. Iraqi voters queued all day, "
-    "and the government said the troops would stay.",
+    ("Iraq voted on Sunday. Iraq's election was hailed in London. Iraqi voters queued all day, "
+     "and the government said the troops would stay.", "the government"),
 ])
-def test_actors_grammar_story_force_needs_one_country(read, text):
+def test_actors_grammar_story_force_needs_one_country(read, text, mention):
     found = read(text, "2023-08-31")
-    assert not any(code for mention, code in found.items() if mention.lower() in ("the military", "the government")), found
+    assert not found.get(mention), found
 
 
 def test_actors_grammar_given_name_check(read):

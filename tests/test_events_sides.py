@@ -196,3 +196,18 @@ def test_events_sides_what_a_clause_reports_is_coded_in_its_clause(code):
     events = code("Joe Biden announced that Israel had reached a ceasefire deal with Hezbollah.", "2024-11-26")
     assert not any(e.source.country == "USA" for e in events)
     assert any(e.source.country == "ISR" and e.target is not None and e.target.country == "LBN" for e in events)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # force on things no actor names: the country a demonym gives them, or where the verb hit
+    ("India struck nine sites in Pakistan, saying they were used by militants.", ("IND", "190", "PAK")),
+    ("Israel attacked Iranian nuclear sites on Friday.", ("ISR", "190", "IRN")),
+    ("Taliban fighters attacked Pakistani border posts overnight.", ("AFG", "190", "PAK")),
+])
+def test_events_sides_force_on_things_of_a_country(code, text, wanted):
+    assert wanted in _triples(code(text, published="2025-06-13"))
+
+
+def test_events_sides_force_in_the_sources_own_country_names_no_target(code):
+    got = _triples(code("Nigerian troops attacked villages in Borno state.", published="2025-06-13"))
+    assert ("NGA", "190", "-") in got and not any(t == "NGA" for _, c, t in got if c == "190")

@@ -535,8 +535,9 @@ def _story_country(state: _Article, empty: list[_Found], named: list[tuple[int, 
         chunk = f.chunk
         before = w.words[chunk.first - 1].lower() if chunk.first > 0 else ""
         here = story
-        if here is None and main is not None and {c for k, c in named if k == f.sent} == {main} \
-                and all(h.term is None or h.term.sector in FORCE_SECTORS for h in chunk.terms):
+        if here is None and main is not None and _sentence_countries(state, named, f.sent) == {main} \
+                and all(h.term is None or h.term.sector in FORCE_SECTORS and h.term.kind == "body"
+                        for h in chunk.terms):
             here = state.tables.countries.get(main)
         country = None
         if before in POSSESSIVE_PRONOUNS and w.tokens[chunk.first - 1].pos_ == "PRON":
@@ -559,6 +560,12 @@ def _story_country(state: _Article, empty: list[_Found], named: list[tuple[int, 
             f.specs = specs
             state.found.append(f)
     state.found.sort(key=lambda x: x.chunk.first)
+
+
+def _sentence_countries(state: _Article, named: list[tuple[int, str]], sent: int) -> set[str]:
+    """The countries sentence ``sent`` names, as countries, places or actors' countries."""
+    return {c for k, c in named if k == sent} | {s.country for f in state.found if f.sent == sent
+                                                  for s in f.specs if s.country}
 
 
 def _most_named(named: list[tuple[int, str]]) -> str | None:

@@ -89,6 +89,12 @@ NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
 #: person: "criticized the closure of guest houses IN the city council" names who it is against,
 #: "wants fewer people IN the UK" only where they are (a country or place there is no target).
 BODY_LOCATIVE = "in"
+#: Roots of force (assault, fight, mass violence): a country whose things or people are hit is
+#: the target when no actor is named (``Roles.struck_country``); not 15 (a show of force "in"
+#: a country is where, not against whom).
+STRIKE_ROOTS = ("18", "19", "20")
+#: The preposition on a force verb that names the country hit ("struck sites in Pakistan").
+STRUCK_IN = "in"
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -535,7 +541,27 @@ class Roles:
         named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
             sides = self.phrase_target(match) or sides
+        elif not named and not imported and (match.pattern.code or "").startswith(STRIKE_ROOTS):
+            sides = self.struck_country(match) or sides
         return _dedupe(sides)
+
+    def struck_country(self, match: Match) -> list[Side]:
+        """Force used on things or people no actor names, as coders read it: the country a
+        demonym gives what was hit ("attacked Iranian nuclear sites", "hit Russian bombers"),
+        else the country of the place the verb says it hit ("struck nine sites in Pakistan");
+        not the source's own country ("Nigerian troops attacked villages in Borno" names no
+        other side)."""
+        trigger = match.token
+        if trigger.pos_ != "VERB":
+            return []
+        found = [s for obj in self.slot_tokens(match, "dobj") if obj.pos_ == "NOUN"
+                 for c in obj.children if c.dep_ == "amod" and c.i < obj.i for s in self._demonym_side(c)]
+        if not found:
+            found = [s for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == STRUCK_IN
+                     for pobj in prep.children if pobj.dep_ == "pobj"
+                     for s in self.place_side(pobj, countries_only=False)]
+        own = {side.ref.country for side in self.sources(match)}
+        return [side for side in found if side.ref.country not in own] if own else []
 
     def phrase_target(self, match: Match) -> list[Side]:
         """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
