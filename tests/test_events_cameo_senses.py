@@ -1,0 +1,73 @@
+"""Hand rows for verb and noun senses that the lexicon missed or coded in another CAMEO class,
+each written from the codebook's definition of its code ("back down" is 080 yield, not 051
+support; a troop withdrawal is 0874; considering doing something is 014; finding someone guilty
+is 116), and the narrowings that keep them from misfiring ("called for the withdrawal" is no
+withdrawal; "is considered to be" is no policy option; a bid for office is no event).
+
+Each case: a sentence written for this test in the style of news, the events it must yield as
+"SOURCE CODE" (the source's country and a code prefix, whatever the target) or "SOURCE CODE
+TARGET", and events it must not yield.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_events_coding import code, stages, triples  # noqa: F401 - fixtures
+
+CASES = [
+    # 01: comments and policy options
+    ("The Egyptian cabinet is considering raising fuel prices.", ["EGY 014"], []),
+    ("The French foreign minister is considered to be a moderate.", [], ["FRA 014", "FRA 04"]),
+    ("The Kenyan president said he hoped the talks would succeed.", ["KEN 013"], []),
+    ("The Kenyan president hopes to win a second term.", [], ["KEN 013"]),
+    ('"I hope you will act quickly," the Kenyan president told the commissioner.', [], ["KEN 013"]),
+    ("The Taliban claimed credit for the attack on the convoy.", ["AFG 015"], []),
+    # 06-07: material cooperation and aid
+    ("Intelligence cooperation between Jordan and Egypt has deepened.", ["JOR 064 EGY", "EGY 064 JOR"],
+     ["JOR 050 EGY"]),
+    ("Germany flew ten tonnes of medicine into Afghanistan.", ["DEU 070 AFG"], ["DEU 154 AFG"]),
+    ("Qatar airlifted medical supplies to Sudan.", ["QAT 070 SDN"], []),
+    ("Turkey sent rescue teams to Morocco after the earthquake.", ["TUR 073 MAR"], []),
+    ("Norway provided its annual donation to the Palestinians.", ["NOR 070"], []),
+    # 08: yield
+    ("Ethiopia abandoned its policy of forced resettlement.", ["ETH 080"], ["ETH 100"]),
+    ("Minsk announced the release of two Lithuanian citizens.", ["BLR 0841 LTU"], []),
+    ("The Dutch prime minister welcomed the release of the two journalists.", [], ["NLD 0841"]),
+    ("Italy returned the looted statues to Libya.", ["ITA 0842 LBY"], []),
+    ("Ecuador lifted the state of emergency in three provinces.", ["ECU 0814"], []),
+    ("Washington rolled back tariffs on Canadian lumber.", ["USA 085"], []),
+    ("Sudan granted UN agencies access to Darfur for humanitarian aid.", ["SDN 0863"], []),
+    ("Colombia declared a cessation of hostilities with the rebels.", ["COL 0871"], []),
+    ("The UN called for a cessation of hostilities in Yemen.", [], ["IGO 0871"]),
+    ("Armenia and Azerbaijan agreed to halt fighting in Karabakh.", ["ARM 0356 AZE"], ["ARM 138 AZE"]),
+    ("Moscow announced the withdrawal of its troops from Kherson.", ["RUS 0874"], []),
+    ("Britain called for the withdrawal of Syrian troops from Lebanon.", [], ["GBR 0874"]),
+    # 04: a place left is not visited
+    ("The Indian prime minister left Delhi for Tokyo.", ["IND 042 JPN"], ["IND 042 IND"]),
+    # 10, 11, 14, 16: demands, legal findings, protests, expulsions
+    ("Washington pressured Islamabad to hand over the suspects.", ["USA 100 PAK"], []),
+    ("The European Union put pressure on Serbia to arrest the general.", ["IGO 100 SRB"], []),
+    ("A Kenyan court found the former Kenyan finance minister guilty of fraud.", ["KEN 116"], []),
+    ("Thousands of Kenyans staged a protest against the government in Nairobi.", ["KEN 141"], []),
+    ("Myanmar's junta forced humanitarian aid workers out of the province.", ["MMR 1663"], []),
+    # precision: a bid for office is no event (PETRARCH's START BID reads 160)
+    ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
+]
+
+
+def _found(events, spec: str) -> bool:  # noqa: ANN001
+    """"SRC CODE" (any target) or "SRC CODE TGT"; CODE is a prefix."""
+    source, code_prefix, *target = spec.split()
+    return any(s == source and c.startswith(code_prefix) and (not target or t == target[0])
+               for s, c, t, _ in triples(events))
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", CASES,
+                         ids=lambda x: x[:40] if isinstance(x, str) else None)
+def test_events_cameo_senses(code, text, wanted, unwanted):  # noqa: F811 - the fixture
+    events = code(text)
+    got = sorted(triples(events))
+    for spec in wanted:
+        assert _found(events, spec), f"missing {spec} in {got}"
+    for spec in unwanted:
+        assert not _found(events, spec), f"unwanted {spec} in {got}"
