@@ -50,6 +50,10 @@ CASES = [
     ("A Kenyan court found the former Kenyan finance minister guilty of fraud.", ["KEN 116"], []),
     ("Thousands of Kenyans staged a protest against the government in Nairobi.", ["KEN 141"], []),
     ("Myanmar's junta forced humanitarian aid workers out of the province.", ["MMR 1663"], []),
+    ("Pakistan opened its borders to displaced Afghans.", ["PAK 075"], ["PAK 050"]),
+    # precision: a name given on a day is neither an appeal ("called on") nor a phone call
+    ("The Turkish president on Tuesday called the Swedish prime minister a coward.", [],
+     ["TUR 020", "TUR 041"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
