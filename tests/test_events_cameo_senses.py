@@ -54,6 +54,17 @@ CASES = [
     # precision: a name given on a day is neither an appeal ("called on") nor a phone call
     ("The Turkish president on Tuesday called the Swedish prime minister a coward.", [],
      ["TUR 020", "TUR 041"]),
+    # precision: senses of a trigger that are not its CAMEO event (null rows win over imports)
+    ("China invested in Argentina's railways.", ["CHN 061 ARG"], []),
+    ("The Kenyan government will continue to invest in public services.", [], ["KEN 06"]),
+    ("Kenya's police cracked down on drug dealers in Mombasa.", [], ["KEN 17"]),
+    ("The British education secretary announced a crackdown on truants in England.", [], ["GBR 17"]),
+    ("China's crackdown on protesters in Tiananmen Square was condemned.", ["CHN 175"], []),
+    ("The Catholic aid agency Cafod will host the Kenyan president's speech.", [], ["KEN 03", "KEN 04"]),
+    ("Egypt will host the Israeli prime minister next week.", ["EGY 036 ISR"], []),
+    ("The Kenyan finance minister said he had defied the pundits.", [], ["KEN 12"]),
+    ("Iran seized a Greek tanker.", ["IRN 1711 GRC"], []),
+    ("The Kenyan opposition seized the initiative in the debate.", [], ["KEN 17"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
