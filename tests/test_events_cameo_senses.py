@@ -18,6 +18,8 @@ CASES = [
     # 01: comments and policy options
     ("The Egyptian cabinet is considering raising fuel prices.", ["EGY 014"], []),
     ("The French foreign minister is considered to be a moderate.", [], ["FRA 014", "FRA 04"]),
+    ("The Kenyan auditor said the Kenyan interior ministry should consider removing the officials.", [],
+     ["KEN 014"]),
     ("The Kenyan president said he hoped the talks would succeed.", ["KEN 013"], []),
     ("The Kenyan president hopes to win a second term.", [], ["KEN 013"]),
     ('"I hope you will act quickly," the Kenyan president told the commissioner.', [], ["KEN 013"]),
