@@ -48,6 +48,9 @@ CASES = [
     ("The Indian prime minister left Delhi for Tokyo.", ["IND 042 JPN"], ["IND 042 IND"]),
     # 10, 11, 14, 16: demands, legal findings, protests, expulsions
     ("Washington pressured Islamabad to hand over the suspects.", ["USA 100 PAK"], []),
+    ("Washington said North Korea must disarm before it can receive aid.", ["USA 105 PRK"], []),
+    ("The Kenyan opposition said the government's asylum plan was unworkable.", ["KEN 111 KEN"], []),
+    ("Iran said Israel's strike on the consulate was illegal.", ["IRN 111 ISR"], []),
     ("The European Union put pressure on Serbia to arrest the general.", ["IGO 100 SRB"], []),
     ("A Kenyan court found the former Kenyan finance minister guilty of fraud.", ["KEN 116"], []),
     ("Thousands of Kenyans staged a protest against the government in Nairobi.", ["KEN 141"], []),
