@@ -69,6 +69,10 @@ CASES = [
     ("Egypt will host the Israeli prime minister next week.", ["EGY 036 ISR"], []),
     ("The Kenyan finance minister said he had defied the pundits.", [], ["KEN 12"]),
     ("Iran seized a Greek tanker.", ["IRN 1711 GRC"], []),
+    ("Libya's internationally recognised government announced a ceasefire on Friday.", ["LBY 0871"],
+     ["LBY 054"]),
+    ("Spain formally recognised Palestine as a state.", ["ESP 054 PSE"], []),
+    ("Germany has reinforced its commitment to Syrian refugees.", ["DEU 030 SYR"], ["DEU 162"]),
     ("The Kenyan opposition seized the initiative in the debate.", [], ["KEN 17"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
