@@ -44,6 +44,9 @@ CASES = [
     ("Armenia and Azerbaijan agreed to halt fighting in Karabakh.", ["ARM 0356 AZE"], ["ARM 138 AZE"]),
     ("Moscow announced the withdrawal of its troops from Kherson.", ["RUS 0874"], []),
     ("Britain called for the withdrawal of Syrian troops from Lebanon.", [], ["GBR 0874"]),
+    # 19: attacking a thing force is used on is force (cues.tsv's struck nouns), not criticism
+    ("Iraqi warplanes attacked an explosives factory inside Syria on Thursday.", ["IRQ 190 SYR"],
+     ["IRQ 111"]),
     # 04: a place left is not visited
     ("The Indian prime minister left Delhi for Tokyo.", ["IND 042 JPN"], ["IND 042 IND"]),
     # 10, 11, 14, 16: demands, legal findings, protests, expulsions
