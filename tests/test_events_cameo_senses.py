@@ -31,8 +31,10 @@ CASES = [
     ("Qatar airlifted medical supplies to Sudan.", ["QAT 070 SDN"], []),
     ("Turkey sent rescue teams to Morocco after the earthquake.", ["TUR 073 MAR"], []),
     ("Norway provided its annual donation to the Palestinians.", ["NOR 070"], []),
+    ("The US president sent a letter to the WHO threatening to pull US funding.", [], ["USA 07"]),
     # 08: yield
     ("Ethiopia abandoned its policy of forced resettlement.", ["ETH 080"], ["ETH 100"]),
+    ("The Somali opposition postponed its protest march by a week.", ["SOM 082"], ["SOM 17"]),
     ("Minsk announced the release of two Lithuanian citizens.", ["BLR 0841 LTU"], []),
     ("The Dutch prime minister welcomed the release of the two journalists.", [], ["NLD 0841"]),
     ("Italy returned the looted statues to Libya.", ["ITA 0842 LBY"], []),
