@@ -49,6 +49,9 @@ CASES = [
     # 19: attacking a thing force is used on is force (cues.tsv's struck nouns), not criticism
     ("Iraqi warplanes attacked an explosives factory inside Syria on Thursday.", ["IRQ 190 SYR"],
      ["IRQ 111"]),
+    ("Israel's military has carried out several attacks on the Syrian army.", ["ISR 190 SYR"],
+     ["ISR 062"]),
+    ("The Saudi air force carried out airstrikes on Yemen's capital.", ["SAU 195 YEM"], []),
     # 04: a place left is not visited
     ("The Indian prime minister left Delhi for Tokyo.", ["IND 042 JPN"], ["IND 042 IND"]),
     # 10, 11, 14, 16: demands, legal findings, protests, expulsions
