@@ -55,6 +55,7 @@ CASES = [
     # 04: a place left is not visited
     ("The Indian prime minister left Delhi for Tokyo.", ["IND 042 JPN"], ["IND 042 IND"]),
     # 10, 11, 14, 16: demands, legal findings, protests, expulsions
+    ("Norway announced a freeze of its aid to Burundi.", ["NOR 162 BDI"], ["NOR 03", "NOR 07"]),
     ("Washington pressured Islamabad to hand over the suspects.", ["USA 100 PAK"], []),
     ("Washington said North Korea must disarm before it can receive aid.", ["USA 105 PRK"], []),
     ("The Kenyan opposition said the government's asylum plan was unworkable.", ["KEN 111 KEN"], []),
