@@ -18,6 +18,7 @@ CASES = [
     # 01: comments and policy options
     ("The Egyptian cabinet is considering raising fuel prices.", ["EGY 014"], []),
     ("The French foreign minister is considered to be a moderate.", [], ["FRA 014", "FRA 04"]),
+    ("The scheme rewards what the US considers to be good governance.", [], ["USA 014"]),
     ("The Kenyan auditor said the Kenyan interior ministry should consider removing the officials.", [],
      ["KEN 014"]),
     ("The Kenyan president said he hoped the talks would succeed.", ["KEN 013"], []),
