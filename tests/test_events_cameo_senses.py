@@ -90,7 +90,7 @@ CASES = [
 
 
 def _found(events, spec: str) -> bool:  # noqa: ANN001
-    """"SRC CODE" (any target) or "SRC CODE TGT"; CODE is a prefix."""
+    """Whether an event fits "SRC CODE" (any target) or "SRC CODE TGT"; CODE is a prefix."""
     source, code_prefix, *target = spec.split()
     return any(s == source and c.startswith(code_prefix) and (not target or t == target[0])
                for s, c, t, _ in triples(events))
