@@ -134,6 +134,10 @@ def test_actors_phoenix_hand_tables_win_and_dictionary_fills_gaps():
     # John Kerry: the hand tables start in 2013, the dictionary knows the senator before
     assert tables.resolve("John Kerry", "2004-11-05").code == "USALEG"
     assert tables.resolve("John Kerry", "2014-11-05").code == "USAGOV"
+    # a dictionary tenure that runs into a hand one keeps its years before it: Gordon Brown in
+    # government (chancellor) from 2003 in the dictionary, prime minister from 2007 in the hand tables
+    assert tables.resolve("Gordon Brown", "2005-03-01").code == "GBRGOV"
+    assert tables.resolve("Gordon Brown", "2008-03-01").role == "Prime Minister of the United Kingdom"
 
 
 def test_actors_phoenix_generated_tables_are_current():

@@ -676,9 +676,10 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings
 
     A person is their Q-id when known, else their folded name; a name-only row joins the Q-id of
     the same name when exactly one such Q-id exists. A converted dictionary's person whom the
-    hand tables know (same name, same country) lends only the tenures that overlap none of the
-    hand ones and are not ELI (dyad works "former" out itself): the hand tables win where they
-    speak, the dictionary fills the years they don't cover (a senator before he was a minister).
+    hand tables know (same name, same country) lends only its tenures that are not ELI (dyad
+    works "former" out itself), and of those only the years before the first hand tenure they
+    reach: the hand tables win where they speak, the dictionary fills the years before (a
+    senator before he was a minister, a chancellor before he was prime minister).
     """
     raw.qids_by_name = {}
     for row, _where, _shipped in raw.people.values():
@@ -706,8 +707,15 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings
         for row, where, shipped, from_dictionary in rows:
             horizon = raw.horizons.get(where.rpartition(":")[0]) if from_dictionary else None
             start, end, end_low = tenure_span(row, horizon)
-            if from_dictionary and any(start < h_end and h_start < end for h_start, h_end, _ in hand_spans):
-                continue  # the hand tables speak for these dates
+            if from_dictionary:
+                # the hand tables speak for their dates: the dictionary keeps the years before
+                # ("GBRGOV from 2003" for a man the hand tables know as prime minister from 2007)
+                first = min((h_start for h_start, h_end, _ in hand_spans if start < h_end and h_start < end),
+                            default=None)
+                if first is not None:
+                    if first <= start:
+                        continue
+                    end = end_low = first
             clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
                           and start < k[4] and k[3].start < end_low), None)
             if clash is not None and from_dictionary:
