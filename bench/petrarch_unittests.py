@@ -88,6 +88,24 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
     return countries, bodies
 
 
+#: Gazetteer ids for the suite's fictional countries: above GeoNames' own (which stop near 13M).
+FICTIONAL_ID = 990_000_000
+
+
+def _places(folder: Path, countries: dict[str, list[str]]) -> None:
+    """The fictional countries as places too (``places/gazetteer.tsv`` of the data dir), as the
+    real ones are in dyad's gazetteer: "arrived in Gondor" names a place, as "in Ukraine" does."""
+    places = folder / "places"
+    places.mkdir()
+    lines = ["# PETRARCH2 validation countries (MIT), converted for bench/petrarch_unittests.py\n",
+             "id\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tn_alternates\tcapital\talternates\tdemonyms\n"]
+    for n, (code, names) in enumerate(sorted(countries.items())):
+        if re.fullmatch(r"[A-Z]{3}", code):
+            others = "|".join(names[1:])
+            lines.append(f"{FICTIONAL_ID + n}\t{names[0]}\tcountry\t{code}\t\t0\t0\t0\t{len(names) - 1}\t0\t{others}\t\n")
+    (places / "gazetteer.tsv").write_text("".join(lines), encoding="utf-8")
+
+
 def _phoenix_tables(actors: Path, petrarch: Path, countries: dict[str, list[str]]) -> None:
     """The suite's actors and agents through dyad's own Phoenix converter (``dyad.actors.phoenix``),
     into ``actors/generated/``; the fictional countries are known to it for this run."""
@@ -135,6 +153,7 @@ def write_data_dir(folder: Path, petrarch: Path, *, phoenix: bool = True) -> Non
         if re.fullmatch(r"[A-Z]{3}", code):
             lines.append(f"{code}\t{names[0]}\t{'|'.join(names[1:])}\t\t\t\n")
     (actors / "countries.tsv").write_text("".join(lines), encoding="utf-8")
+    _places(folder, countries)
     if phoenix:
         _phoenix_tables(actors, petrarch, countries)
         return

@@ -86,9 +86,15 @@ NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
                                      "amid", "following", "as", "like", "than", "unlike", "except",
                                      "via", "by", "about", "regarding", "concerning"})
 #: The one preposition of place under which an unnamed target may stand, when it is a body or a
-#: person: "criticized the closure of guest houses IN the city council" names who it is against,
-#: "wants fewer people IN the UK" only where they are (a country or place there is no target).
+#: person ("criticized the closure of guest houses IN the city council" names who it is against)
+#: or a country foreign to the source ("criticized the closure of guest houses IN Bree"); "wants
+#: fewer people IN the UK", said by the UK's own, only says where they are.
 BODY_LOCATIVE = "in"
+#: Roots of force (assault, fight, mass violence), whose "at" names what they are aimed at as
+#: well as where ("fired two artillery shells AT Seoul"): a place there is a target as under
+#: BODY_LOCATIVE.
+AIMED_ROOTS = frozenset({"18", "19", "20"})
+AIMED_LOCATIVE = frozenset({"at"})
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -523,32 +529,42 @@ class Roles:
         tokens = self._any_subject(verb, 0) if noun.dep_ != "nsubjpass" else self.subject_tokens(verb)
         return _dedupe(s for t in tokens for s in self.np_sides(t))
 
-    def targets(self, match: Match) -> list[Side]:
+    def targets(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
         """The actors in the pattern's target slots; a place stands for its country there
-        ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
+        ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named. ``sources``
+        (the event's own sides) are no target: an imported row whose slots name only them
+        ("welcomed THEIR resumption of ties with Osgiliath") looks further down the phrase."""
+        sources = list(sources)
+        own = {s.key for s in sources}
         sides: list[Side] = []
         imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
-        named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
+        named = [side for side in sides if (side.token is None or side.token.pos_ != "PRON")
+                 and side.key not in own]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
-            sides = self.phrase_target(match) or sides
+            sides = self.phrase_target(match, sources) or sides
         return _dedupe(sides)
 
-    def phrase_target(self, match: Match) -> list[Side]:
+    def phrase_target(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
         """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
         the first actor in the verb's object and the prepositional phrases under it ("welcomed
         a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
         resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
-        place, circumstance or topic ("wants fewer people IN the UK", "after", "about"; a body
-        or person IN is: ``BODY_LOCATIVE``); and the subject of the verb's that-clause.
-        Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
-        looked at first (``targets``), the phrases under it here."""
+        circumstance or topic ("after", "about"), nor of place, but for a body or person IN, and
+        a country IN that is foreign to every source (``_names_other_side``); and the subject of
+        the verb's that-clause. Prepositions on the verb itself are its slots
+        (``DEFAULT_TARGETS``): their own noun is looked at first (``targets``), the phrases under
+        it here; and its own "in" ("arrived IN Gondor"). Not the sources themselves ("welcomed
+        THEIR resumption of ties with Osgiliath")."""
         trigger = match.token
         if trigger.pos_ not in ("VERB", "AUX"):
             return []
+        sources = list(sources)
+        own = {s.key for s in sources}
+        aimed = (match.pattern.code or "")[:2] in AIMED_ROOTS
         frontier = [(c, 1) for c in trigger.children
                     if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
         # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
@@ -562,26 +578,36 @@ class Roles:
         heads.extend(s for c in trigger.children if c.dep_ == "ccomp"
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"))
-        bodies_only: set[int] = set()  # heads under "in": only a body or a person there
+        where: set[int] = set()  # heads under "in" (or "at", aimed): a body, a person, a foreign country
+        for prep in trigger.children:  # "arrived IN Gondor", "fired shells AT Seoul": the verb's own place
+            if prep.dep_ == "prep" and prep.i > trigger.i and (
+                    prep.lower_ == BODY_LOCATIVE or (aimed and prep.lower_ in AIMED_LOCATIVE)):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        heads.append(pobj)
+                        where.add(pobj.i)
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
                 continue
             for child in node.children:
+                placed = child.lower_ == BODY_LOCATIVE or (aimed and child.lower_ in AIMED_LOCATIVE)
                 if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
-                        or (child.lower_ in LOCATIVE and child.lower_ != BODY_LOCATIVE):
+                        or (child.lower_ in LOCATIVE and not placed):
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         heads.append(pobj)
                         frontier.append((pobj, depth + 1))
-                        if child.lower_ == BODY_LOCATIVE:
-                            bodies_only.add(pobj.i)
+                        if child.lower_ in LOCATIVE:
+                            where.add(pobj.i)
         for head in sorted(heads, key=lambda t: t.i):
             # "halted HIS march": a possessive pronoun is mostly the source itself
-            found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
-            if head.i in bodies_only:
-                found = [side for side in found if side.ref.sector]
+            found = [side for side in self.np_sides(head)
+                     if (side.token is None or side.token.pos_ != "PRON") and side.key not in own]
+            if head.i in where:
+                found = [side for side in found or self.place_side(head, countries_only=False)
+                         if side.ref.sector or _names_other_side(side, sources)]
             if found:
                 return found
         return []
@@ -751,6 +777,16 @@ class Roles:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found.extend(self.np_sides(token))
         return _dedupe(found)
+
+
+def _names_other_side(place: Side, sources: list[Side]) -> bool:
+    """Whether a country (or a place's country) named under "in" is the event's other side:
+    when it is foreign to every source ("Fornost's president appealed for peace IN Ithilen",
+    "sought asylum IN Britain", "arrived IN Beijing"); a country's own actors acting in it only
+    say where ("wants fewer people in the UK")."""
+    country = place.ref.country or place.ref.code
+    return bool(country and sources) and all(
+        s.ref.country and s.ref.country != country for s in sources)
 
 
 def _shared_object(verb: Token) -> list[Token]:
