@@ -149,6 +149,22 @@ def _before_above(trigger: Token) -> set[str]:
     return found
 
 
+def _phrase_at(token: Token, alternatives: frozenset[str]) -> bool:
+    """Whether ``token`` ends one of the phrases among ``alternatives`` ("golden_goblin_galleons":
+    "galleons" right after "golden goblin"; each word by its form or lemma)."""
+    for phrase in alternatives:
+        if "_" not in phrase:
+            continue
+        words = phrase.split("_")
+        start = token.i - len(words) + 1
+        if start < token.sent.start:
+            continue
+        span = token.doc[start: token.i + 1]
+        if all(word in lemma_forms(t) for word, t in zip(words, span, strict=True)):
+            return True
+    return False
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
     when no hand row fits the word), then the most requirements met, then the row written first.
@@ -208,11 +224,11 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             after = [(t.lemma_.lower(), t.lower_, t, depth) for t, depth, _walled in ranked if t.i > token.i]
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
-        if not all(alts & seen for alts in pattern.requires):
-            continue  # a quick test on sets before looking for the tokens
+        if not all(alts & seen for alts in pattern.heads):
+            continue  # a quick test on sets (a phrase by its head word) before looking for the tokens
         required = []
         for alts in pattern.requires:
-            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts), None)
+            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts or _phrase_at(t, alts)), None)
             if hit is None:
                 break
             required.append(hit)

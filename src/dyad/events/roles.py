@@ -301,6 +301,7 @@ class Roles:
             if sides:
                 return sides
         if sides:
+            sides = self._titled(token, sides)
             return [*sides, *self._other_named(token, sides[0])]
         if depth >= MAX_NP_DEPTH:
             return []
@@ -334,6 +335,20 @@ class Roles:
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                              for c in conjuncts(g) for s in self._np_one(c, depth + 1))
         return found
+
+    def _titled(self, head: Token, sides: list[Side]) -> list[Side]:
+        """"Bree President Romendacil": a name the tables code by its country alone, under a title
+        that names a body of that same country, is that body (BREGOV), as PETRARCH adds an
+        agent's code to its actor's."""
+        if len(sides) != 1 or sides[0].ref.sector or not sides[0].ref.country:
+            return sides
+        for child in head.children:
+            if child.dep_ != "compound" or child.i > head.i:
+                continue
+            for side in self._actor(child):
+                if side.ref.sector and side.ref.country == sides[0].ref.country:
+                    return [side]
+        return sides
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
         """Actors of another country inside a named phrase: a mis-parsed coordination
