@@ -330,6 +330,10 @@ class Roles:
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
+            elif child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < token.i:
+                # "ties with Libya almost crowds trashed ...": a name the parser hung on the next
+                # noun as its modifier (not a compound: "the Ukraine war" is no side)
+                found.extend(self._actor(child))
             elif child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i \
                     and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
