@@ -330,10 +330,6 @@ class Roles:
                     found.extend(s for c in conjuncts(pobj) for s in self._np_one(c, depth + 1))
             elif people and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found.extend(s for c in conjuncts(child) for s in self._np_one(c, depth + 1))
-            elif child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < token.i:
-                # "ties with Libya almost crowds trashed ...": a name the parser hung on the next
-                # noun as its modifier (not a compound: "the Ukraine war" is no side)
-                found.extend(self._actor(child))
             elif child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i \
                     and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
@@ -559,13 +555,21 @@ class Roles:
         imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
-                sides.extend(self.np_sides(token) or self.place_side(
+                sides.extend(self.np_sides(token) or (imported and self._hung_name(token)) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
         named = [side for side in sides if (side.token is None or side.token.pos_ != "PRON")
                  and side.key not in own]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
             sides = self.phrase_target(match, sources) or sides
         return _dedupe(sides)
+
+    def _hung_name(self, noun: Token) -> list[Side]:
+        """"ties with Libya almost crowds trashed ...": a country's one-word name that the parser
+        hung on the slot's next noun as its modifier (``nmod``; not a compound: "the Ukraine war"
+        is no side, nor a longer name: "the Indian Ocean tidal wave")."""
+        return [side for child in noun.children if child.dep_ == "nmod" and child.pos_ == "PROPN"
+                and child.i < noun.i and not any(c.dep_ in ("compound", "nmod") for c in child.children)
+                for side in self._actor(child) if not side.ref.sector]
 
     def phrase_target(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
         """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
@@ -598,13 +602,14 @@ class Roles:
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"))
         where: set[int] = set()  # heads under "in" (or "at", aimed): a body, a person, a foreign country
-        for prep in trigger.children:  # "arrived IN Gondor", "fired shells AT Seoul": the verb's own place
-            if prep.dep_ == "prep" and prep.i > trigger.i and (
+        places: set[int] = set()  # heads of the verb's own "in": a foreign country only
+        for prep in trigger.children:  # "arrived IN Gondor", "fired shells AT Seoul" (not "enlisted
+            if prep.dep_ == "prep" and prep.i > trigger.i and (  # IN the navy": a body joined)
                     prep.lower_ == BODY_LOCATIVE or (aimed and prep.lower_ in AIMED_LOCATIVE)):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         heads.append(pobj)
-                        where.add(pobj.i)
+                        places.add(pobj.i)
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
@@ -624,9 +629,10 @@ class Roles:
             # "halted HIS march": a possessive pronoun is mostly the source itself
             found = [side for side in self.np_sides(head)
                      if (side.token is None or side.token.pos_ != "PRON") and side.key not in own]
-            if head.i in where:
+            if head.i in where or head.i in places:
                 found = [side for side in found or self.place_side(head, countries_only=False)
-                         if side.ref.sector or _names_other_side(side, sources)]
+                         if (side.ref.sector and head.i not in places)
+                         or (_names_other_side(side, sources) and not (side.ref.sector and head.i in places))]
             if found:
                 return found
         return []
