@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 #: How far below the trigger a required word may sit ("send hundreds of troops": 3 arcs).
 MAX_REQUIREMENT_DEPTH = 3
+#: The longest phrase a requirement may be ("arleigh_burke_class_destroyer": 4 words; more are
+#: not looked for).
+MAX_PHRASE_WORDS = 6
 
 #: Arcs a requirement may not be looked for across: they open another clause with its own event.
 #: (A that-clause may hold one: "demanded that Russia withdraw" is a demand for withdrawal.)
@@ -151,18 +154,16 @@ def _before_above(trigger: Token) -> set[str]:
 
 def _phrase_at(token: Token, alternatives: frozenset[str]) -> bool:
     """Whether ``token`` ends one of the phrases among ``alternatives`` ("golden_goblin_galleons":
-    "galleons" right after "golden goblin"; each word by its form or lemma)."""
-    for phrase in alternatives:
-        if "_" not in phrase:
-            continue
-        words = phrase.split("_")
-        start = token.i - len(words) + 1
-        if start < token.sent.start:
-            continue
-        span = token.doc[start: token.i + 1]
-        if all(word in lemma_forms(t) for word, t in zip(words, span, strict=True)):
-            return True
-    return False
+    "galleons" right after "golden goblin"; each word by its form or lemma; a hyphen between
+    them is passed over: "cease_fire" is "cease-fire")."""
+    phrases = [a.split("_") for a in alternatives if "_" in a]
+    if not phrases:
+        return False
+    words = [t for t in token.doc[max(token.sent.start, token.i - 2 * MAX_PHRASE_WORDS): token.i + 1]
+             if t.text != "-"]
+    return any(len(phrase) <= len(words)
+               and all(word in lemma_forms(t) for word, t in zip(phrase, words[-len(phrase):], strict=True))
+               for phrase in phrases)
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:

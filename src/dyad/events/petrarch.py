@@ -14,7 +14,8 @@ then ``+WORD`` lines) and verb blocks::
 
 Each becomes a row of dyad's lexicon (the format of ``data/events/verbs.tsv``): the block's
 verbs are the trigger alternatives, the words after the verb requirements (``&SET`` expands to
-its words), words before it ``<word`` requirements, the preposition holding ``+`` the target
+its words; a phrase of a set, ``+CEASE_FIRE``, to the phrase ``cease_fire``), words before it
+``<word`` requirements, the preposition holding ``+`` the target
 slot; ``$``/``%``/``^`` markers are dropped (the source is the verb's agent). Rows are written
 in dyad's own format and never edited by hand; ``dyad lexicon import`` runs this converter on a
 user's file.
