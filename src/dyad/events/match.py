@@ -223,6 +223,10 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
             after = [(t.lemma_.lower(), t.lower_, t, depth) for t, depth, _walled in ranked if t.i > token.i]
+            # and the verb's own one-word adverbs after it ("would act NOW"): PETRARCH's words
+            # after the verb are any words, not only those of its phrase
+            after.extend((c.lemma_.lower(), c.lower_, c, 1) for c in token.children
+                         if c.dep_ == "advmod" and c.i > token.i and not any(c.children))
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
         found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
         if not all(alts & seen for alts in pattern.heads):
