@@ -166,6 +166,12 @@ def _phrase_at(token: Token, alternatives: frozenset[str]) -> bool:
                for phrase in phrases)
 
 
+def _form_only(pattern: Pattern, form: str, lemma: str) -> bool:
+    """Whether ``pattern`` is triggered by the word form ``form`` but not by its lemma."""
+    words = {word for word, _ in pattern.triggers}
+    return form in words and lemma not in words
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
     when no hand row fits the word), then the most requirements met, then the row written first.
@@ -174,7 +180,10 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     entries = lexicon.index.get(lemma, ())
     if lower != lemma and lower in lexicon.index:
         merged = {rank: (rank, p, poses) for rank, p, poses in (*entries, *lexicon.index[lower])}
-        entries = tuple(merged[r] for r in sorted(merged))
+        # an imported row written for this very form and not its lemma (PETRARCH's "LEFT
+        # [032:033]" beside "LEAVE [012]") is tried before the lemma's imported rows
+        entries = tuple(merged[r] for r in sorted(merged, key=lambda r: (
+            merged[r][1].tier, not _form_only(merged[r][1], lower, lemma), r)))
     if not entries:
         return None
     below: list[tuple[str, str, Token, int]] | None = None
