@@ -267,3 +267,27 @@ def test_events_petrarch_subject_as_target_and_multiword_verbs_after_patterns():
     order = [r.pattern for r in rows]
     assert order.index("break/v|broke/v|broken/v treaty|treaties") < order.index(
         next(p for p in order if p.endswith(" down")))
+
+
+TEMPLATE = """\
+####### VERB PATTERNS #######
+
+---  GHOST   [111]  ---
+GHOST
+- INDICATED WOULD * NOW                       [112]
+- * HOMES                                     [190]
+"""
+
+
+def test_events_petrarch_a_template_reads_the_verbs_adverbs_and_a_form_its_own_rows(nlp, tmp_path):
+    lexicon = _data_dir(tmp_path, TEMPLATE)
+    # words on both sides of the verb: its adverb after it is one of the words
+    assert ("RUS", "112", "UKR") in _code(nlp, "Russia indicated it would ghost Ukraine now.", lexicon)
+    assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted Ukraine on Monday.", lexicon)
+    # an adverb is not the noun of a row with words after the verb only
+    assert not any(code == "190" for _, code, _ in _code(nlp, "Russia hoped the message would ghost home.", lexicon))
+    # a block written for a form of a verb ("LEFT") is tried before its lemma's ("LEAVE")
+    forms = "---  WRITE  [012] ---\nWRITE\n\n---  WROTE  [111]  ---\nWROTE\n"
+    assert {r.pattern: r.code for r in convert(forms, "t", known=cameo_codes())} == {"write/v": "012", "wrote/v": "111"}
+    got = _code(nlp, "Russia wrote to Ukraine on Monday.", _data_dir(tmp_path / "forms", forms))
+    assert ("RUS", "111", "UKR") in got and ("RUS", "012", "UKR") not in got

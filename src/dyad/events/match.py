@@ -194,6 +194,8 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     words: set[str] = set()
     after: list[tuple[str, str, Token, int]] = []
     words_after: set[str] = set()
+    adverbs: list[tuple[str, str, Token, int]] = []
+    words_adverbs: set[str] = set()
     # "embargoes applied to China": a participle modifying a noun names no agent of its own;
     # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
     bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
@@ -232,12 +234,17 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             # imported rows read PETRARCH's "words after the verb" literally ("under the
             # agreement, troops would retreat" is no retreat from an agreement)
             after = [(t.lemma_.lower(), t.lower_, t, depth) for t, depth, _walled in ranked if t.i > token.i]
-            # and the verb's own one-word adverbs after it ("would act NOW"): PETRARCH's words
-            # after the verb are any words, not only those of its phrase
-            after.extend((c.lemma_.lower(), c.lower_, c, 1) for c in token.children
-                         if c.dep_ == "advmod" and c.i > token.i and not any(c.children))
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
-        found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
+            # and, for a template with words on both sides of the verb ("INDICATED WOULD * NOW"),
+            # the verb's own one-word adverbs after it; not for other rows: "the message will hit
+            # HOME" is no attack on homes
+            adverbs = after + [(c.lemma_.lower(), c.lower_, c, 1) for c in token.children
+                               if c.dep_ == "advmod" and c.i > token.i and not any(c.children)]
+            words_adverbs = {w for lem, low, _, _ in adverbs for w in (lem, low)}
+        if pattern.tier > 0:
+            found, seen = (adverbs, words_adverbs) if pattern.before else (after, words_after)
+        else:
+            found, seen = below, words
         if not all(alts & seen for alts in pattern.heads):
             continue  # a quick test on sets (a phrase by its head word) before looking for the tokens
         required = []
