@@ -6,7 +6,8 @@ Converts the validation dictionaries (``PETR.Validate.verbs.txt`` with ``dyad.ev
 the same converter as ``dyad lexicon import``; ``PETR.Validate.actors.txt`` and ``.agents.txt``
 with dyad's Phoenix converter ``dyad.actors.phoenix``, the fictional countries named in a
 ``countries.tsv`` by the minimal converter below, which ``--minimal-actors`` uses for the
-bodies too) into a temporary ``--data-dir``, codes the text of every
+bodies too, and in a ``places/gazetteer.tsv``, as real countries are places of dyad's
+gazetteer) into a temporary ``--data-dir``, codes the text of every
 record of ``PETR.UnitTest.records.xml`` with dyad (its own parse, not the record's Treebank
 parse), and counts a record as passed when dyad's set of (source, target, code) equals the
 expected one. The fictional actors (Arnor, Gondor, ...) have 3-letter codes, which become
