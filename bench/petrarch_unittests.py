@@ -103,7 +103,8 @@ def _places(folder: Path, countries: dict[str, list[str]]) -> None:
     for n, (code, names) in enumerate(sorted(countries.items())):
         if re.fullmatch(r"[A-Z]{3}", code):
             others = "|".join(names[1:])
-            lines.append(f"{FICTIONAL_ID + n}\t{names[0]}\tcountry\t{code}\t\t0\t0\t0\t{len(names) - 1}\t0\t{others}\t\n")
+            cells = [FICTIONAL_ID + n, names[0], "country", code, "", 0, 0, 0, len(names) - 1, 0, others, ""]
+            lines.append("\t".join(map(str, cells)) + "\n")
     (places / "gazetteer.tsv").write_text("".join(lines), encoding="utf-8")
 
 
