@@ -86,6 +86,8 @@ class Pattern:
     tier: int = 0  # 0 hand rows (ours and the user's verbs.tsv), 1 imported rows
     #: ``requires`` with each phrase ("golden_goblin_galleons") as its head word: a quick test
     heads: tuple[frozenset[str], ...] = ()
+    #: for each of ``requires``, its phrases by head word ("galleons" -> ("golden", "goblin", "galleons"))
+    phrases: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -289,6 +291,16 @@ def head_words(alternatives: frozenset[str]) -> frozenset[str]:
     return frozenset(a.rpartition("_")[2] for a in alternatives)
 
 
+def phrases_by_head(alternatives: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases among the alternatives, as word tuples, by their head (last) word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in alternatives:
+        if "_" in phrase:
+            words = tuple(phrase.split("_"))
+            found.setdefault(words[-1], []).append(words)
+    return {head: tuple(v) for head, v in found.items()}
+
+
 def _parse_pattern(text: str, path: str, line: int) -> tuple:
     words = text.split()
     if not words:
@@ -359,7 +371,8 @@ def _load_pattern_file(name: str, tier: int, data_dir: Path | None,
                 raise DataError(f"unknown flag {flag!r}", path=path, line=line)
         patterns.append(Pattern(key, triggers, requires, forbids, governors, code, targets,
                                 frozenset(flags), intent, solo, person, f"{path}:{line}",
-                                before, reverse, tier, tuple(head_words(r) for r in requires)))
+                                before, reverse, tier, tuple(head_words(r) for r in requires),
+                                tuple(phrases_by_head(r) for r in requires)))
     return patterns
 
 

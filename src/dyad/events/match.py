@@ -152,18 +152,17 @@ def _before_above(trigger: Token) -> set[str]:
     return found
 
 
-def _phrase_at(token: Token, alternatives: frozenset[str]) -> bool:
-    """Whether ``token`` ends one of the phrases among ``alternatives`` ("golden_goblin_galleons":
-    "galleons" right after "golden goblin"; each word by its form or lemma; a hyphen between
-    them is passed over: "cease_fire" is "cease-fire")."""
-    phrases = [a.split("_") for a in alternatives if "_" in a]
-    if not phrases:
+def _phrase_at(token: Token, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether ``token`` ends one of ``phrases`` (by head word: "galleons" right after "golden
+    goblin"; each word by its form or lemma); a hyphen between them is passed over: "cease_fire"
+    is "cease-fire"."""
+    candidates = phrases.get(token.lemma_.lower(), ()) + phrases.get(token.lower_, ())
+    if not candidates:
         return False
-    words = [t for t in token.doc[max(token.sent.start, token.i - 2 * MAX_PHRASE_WORDS): token.i + 1]
-             if t.text != "-"]
+    words = [t for t in token.doc[max(0, token.i - 2 * MAX_PHRASE_WORDS): token.i + 1] if t.text != "-"]
     return any(len(phrase) <= len(words)
                and all(word in lemma_forms(t) for word, t in zip(phrase, words[-len(phrase):], strict=True))
-               for phrase in phrases)
+               for phrase in candidates)
 
 
 def _form_only(pattern: Pattern, form: str, lemma: str) -> bool:
@@ -248,8 +247,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
         if not all(alts & seen for alts in pattern.heads):
             continue  # a quick test on sets (a phrase by its head word) before looking for the tokens
         required = []
-        for alts in pattern.requires:
-            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts or _phrase_at(t, alts)), None)
+        for alts, phrases in zip(pattern.requires, pattern.phrases, strict=True):
+            hit = next((t for lem, low, t, _ in found
+                        if lem in alts or low in alts or (phrases and _phrase_at(t, phrases))), None)
             if hit is None:
                 break
             required.append(hit)
