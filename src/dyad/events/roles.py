@@ -630,7 +630,7 @@ class Roles:
             found = [side for side in self.np_sides(head)
                      if (side.token is None or side.token.pos_ != "PRON") and side.key not in own]
             if head.i in where or head.i in places:
-                found = [side for side in found or self.place_side(head, countries_only=False)
+                found = [side for side in found or self._place_at(head)
                          if (side.ref.sector and head.i not in places)
                          or (_names_other_side(side, sources) and not (side.ref.sector and head.i in places))]
             if found:
@@ -684,6 +684,14 @@ class Roles:
             if not countries_only and self._where_only(token, place, where):
                 continue  # "exercises in Alaska": a place that only says where is no target
             return [Side(self._country_ref(place.country, Mention(place.text, place.start, place.end)), token)]
+        return []
+
+    def _place_at(self, token: Token) -> list[Side]:
+        """The country of the place named by ``token`` itself ("in Kyiv"), not by a word below
+        it ("in the meeting taking place in London")."""
+        for place in self.places:
+            if place.country and place.start <= token.idx < place.end:
+                return [Side(self._country_ref(place.country, Mention(place.text, place.start, place.end)), token)]
         return []
 
     def _where_only(self, head: Token, place: Place, where: bool) -> bool:
