@@ -6,7 +6,8 @@ Converts the validation dictionaries (``PETR.Validate.verbs.txt`` with ``dyad.ev
 the same converter as ``dyad lexicon import``; ``PETR.Validate.actors.txt`` and ``.agents.txt``
 with dyad's Phoenix converter ``dyad.actors.phoenix``, the fictional countries named in a
 ``countries.tsv`` by the minimal converter below, which ``--minimal-actors`` uses for the
-bodies too) into a temporary ``--data-dir``, codes the text of every
+bodies too, and in a ``places/gazetteer.tsv``, as real countries are places of dyad's
+gazetteer) into a temporary ``--data-dir``, codes the text of every
 record of ``PETR.UnitTest.records.xml`` with dyad (its own parse, not the record's Treebank
 parse), and counts a record as passed when dyad's set of (source, target, code) equals the
 expected one. The fictional actors (Arnor, Gondor, ...) have 3-letter codes, which become
@@ -88,6 +89,25 @@ def convert_actors(text: str) -> tuple[dict[str, list[str]], list[tuple[str, str
     return countries, bodies
 
 
+#: Gazetteer ids for the suite's fictional countries: above GeoNames' own (which stop near 13M).
+FICTIONAL_ID = 990_000_000
+
+
+def _places(folder: Path, countries: dict[str, list[str]]) -> None:
+    """The fictional countries as places too (``places/gazetteer.tsv`` of the data dir), as the
+    real ones are in dyad's gazetteer: "arrived in Gondor" names a place, as "in Ukraine" does."""
+    places = folder / "places"
+    places.mkdir()
+    lines = ["# PETRARCH2 validation countries (MIT), converted for bench/petrarch_unittests.py\n",
+             "id\tname\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tn_alternates\tcapital\talternates\tdemonyms\n"]
+    for n, (code, names) in enumerate(sorted(countries.items())):
+        if re.fullmatch(r"[A-Z]{3}", code):
+            others = "|".join(names[1:])
+            cells = [FICTIONAL_ID + n, names[0], "country", code, "", 0, 0, 0, len(names) - 1, 0, others, ""]
+            lines.append("\t".join(map(str, cells)) + "\n")
+    (places / "gazetteer.tsv").write_text("".join(lines), encoding="utf-8")
+
+
 def _phoenix_tables(actors: Path, petrarch: Path, countries: dict[str, list[str]]) -> None:
     """The suite's actors and agents through dyad's own Phoenix converter (``dyad.actors.phoenix``),
     into ``actors/generated/``; the fictional countries are known to it for this run."""
@@ -135,6 +155,7 @@ def write_data_dir(folder: Path, petrarch: Path, *, phoenix: bool = True) -> Non
         if re.fullmatch(r"[A-Z]{3}", code):
             lines.append(f"{code}\t{names[0]}\t{'|'.join(names[1:])}\t\t\t\n")
     (actors / "countries.tsv").write_text("".join(lines), encoding="utf-8")
+    _places(folder, countries)
     if phoenix:
         _phoenix_tables(actors, petrarch, countries)
         return

@@ -173,10 +173,72 @@ def test_events_petrarch_unnamed_target_in_a_that_clause_or_a_body_in_the_phrase
     # the subject of the verb's that-clause is the first actor after the verb, as PETRARCH reads it
     assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted that Ukraine had broken the ceasefire.", lexicon)
     assert not _code(nlp, "Russia ghosted how Ukraine could be defended.", lexicon)
-    # under "in", a body is the target; a country there only says where
+    # under "in", a body is the target (a country there: see the test after this one)
     assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted the vote of deputies in the Ukrainian parliament.",
                                           lexicon)
-    assert not _code(nlp, "Russia ghosted the closure of embassies in Ukraine.", lexicon)
+
+
+def _reader(tmp_path, verbs: str):
+    """A function giving the (source country, code, target country) of a text read by a Reader
+    (with places) whose data dir holds ``verbs`` converted."""
+    import dyad
+
+    _data_dir(tmp_path, verbs)
+    reader = dyad.Reader(dyad.Options(data_dir=tmp_path))
+
+    def read(text: str) -> set[tuple]:
+        reading = reader.read(text, published="2023-03-10")
+        return {(e.source.country, e.code, e.target.country if e.target else None) for e in reading.events}
+
+    return read
+
+
+def test_events_petrarch_unnamed_target_a_country_in_the_phrase_foreign_to_the_source(nlp, tmp_path):
+    read = _reader(tmp_path, GHOST)
+    # a country (or a place's country) under "in" is the target when it is not the source's own
+    assert ("RUS", "111", "UKR") in read("Russia ghosted the closure of embassies in Ukraine.")
+    assert ("RUS", "111", "UKR") in read("Russia ghosted the closure of embassies in Kyiv.")
+    assert ("RUS", "111", "RUS") not in read("Russia ghosted the closure of embassies in Moscow.")
+    # the verb's own "in": a foreign country, never a body joined there
+    assert ("JPN", "111", "IND") in read("The Japanese foreign minister ghosted in India on Monday.")
+    assert not {e for e in read("Smith ghosted in the Royal Navy in 1942.") if e[2]}
+
+
+FERRY = """####### SYNONYM SETS #######
+
+&AIRCRAFT
++CARGO_PLANE
++CEASE_FIRE
+
+####### VERB PATTERNS #######
+
+---  FERRY   [070]  ---
+FERRY
+- * &AIRCRAFT                                 [072]
+
+---  LOB   [190]  ---
+LOB
+"""
+
+
+def test_events_petrarch_synonym_phrases_are_looked_for_as_phrases(nlp, tmp_path):
+    rows = {r.pattern: r.code for r in convert(FERRY, "t", known=cameo_codes())}
+    assert rows["ferry/v cargo_plane|cargo_planes|cease_fire|cease_fires"] == "072"
+    lexicon = _data_dir(tmp_path, FERRY)
+    assert ("JPN", "072", "KEN") in _code(nlp, "Japan ferried two cargo planes to Kenya.", lexicon)
+    # the head word alone is not the phrase: the block's default
+    got = _code(nlp, "Japan ferried two planes to Kenya.", lexicon)
+    assert ("JPN", "070", "KEN") in got and ("JPN", "072", "KEN") not in got
+    # a hyphen inside the phrase is passed over
+    assert ("JPN", "072", "KEN") in _code(nlp, "Japan ferried a cease-fire to Kenya.", lexicon)
+
+
+def test_events_petrarch_force_aimed_at_a_place(nlp, tmp_path):
+    read = _reader(tmp_path, FERRY)
+    # "at" names what force is aimed at: a city there stands for its country
+    assert ("PRK", "190", "KOR") in read("North Korea lobbed two shells at Seoul on Thursday.")
+    # "at" of an event that is no use of force only says where
+    assert not {e for e in read("Japan ferried two planes at Seoul on Thursday.") if e[2] == "KOR"}
 
 
 RECEIVE = """\
@@ -218,3 +280,27 @@ def test_events_petrarch_paired_code_keeps_each_sides_modality(nlp, tmp_path):
     events = find_events(doc, article, actors.find_actors(doc, article, actors.load_tables()), (), (), (), lexicon)
     got = {(e.source.country, e.code, e.target.country if e.target else None, e.modality) for e in events}
     assert got == {("RUS", "138", "UKR", "asserted"), ("UKR", "036", "RUS", "intended")}  # 043 intended: 036
+
+
+TEMPLATE = """\
+####### VERB PATTERNS #######
+
+---  GHOST   [111]  ---
+GHOST
+- INDICATED WOULD * NOW                       [112]
+- * HOMES                                     [190]
+"""
+
+
+def test_events_petrarch_a_template_reads_the_verbs_adverbs_and_a_form_its_own_rows(nlp, tmp_path):
+    lexicon = _data_dir(tmp_path, TEMPLATE)
+    # words on both sides of the verb: its adverb after it is one of the words
+    assert ("RUS", "112", "UKR") in _code(nlp, "Russia indicated it would ghost Ukraine now.", lexicon)
+    assert ("RUS", "111", "UKR") in _code(nlp, "Russia ghosted Ukraine on Monday.", lexicon)
+    # an adverb is not the noun of a row with words after the verb only
+    assert not any(code == "190" for _, code, _ in _code(nlp, "Russia hoped the message would ghost home.", lexicon))
+    # a block written for a form of a verb ("LEFT") is tried before its lemma's ("LEAVE")
+    forms = "---  WRITE  [012] ---\nWRITE\n\n---  WROTE  [111]  ---\nWROTE\n"
+    assert {r.pattern: r.code for r in convert(forms, "t", known=cameo_codes())} == {"write/v": "012", "wrote/v": "111"}
+    got = _code(nlp, "Russia wrote to Ukraine on Monday.", _data_dir(tmp_path / "forms", forms))
+    assert ("RUS", "111", "UKR") in got and ("RUS", "012", "UKR") not in got

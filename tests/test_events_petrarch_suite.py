@@ -16,9 +16,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Records passed exactly (dyad's (source, target, code) set equals the expected one), by category.
-#: (COMPOUND was 12 when set; main passed 11 of them by the time the floors were next raised.)
-FLOORS = {"COMPOUND": 11, "DATE": 9, "DEMO": 19, "ERROR": 5, "MODIFY": 14, "PATTERN": 11, "SYNSET": 43,
-          "VERB": 19}
+#: (COMPOUND was 12 when set; main passed 11 of them by the time the floors were next raised. Raised
+#: for 174/284: a foreign country "in" the phrase, force aimed "at" a place, synonym phrases, a
+#: title's body on a name coded by country, a form's own rows before its lemma's, adverbs after the verb.)
+FLOORS = {"ACTOR": 8, "AGENT": 11, "COMPOUND": 14, "DATE": 12, "DEMO": 22, "ERROR": 5, "MODIFY": 14,
+          "PARSING": 10, "PATTERN": 13, "SYNSET": 43, "VERB": 21}
 
 
 def _bench():

@@ -64,6 +64,14 @@ def test_events_sides_a_place_that_only_says_where_is_no_target(code):
     assert not any(t == "USA" for _, _, t in got)
 
 
+@pytest.mark.parametrize("text, wanted", [
+    ("The IAEA inspection team accused Iran of hiding nuclear material.", ("IGO", "112", "IRN")),
+    ("A NATO team met Ukrainian officials in Kyiv on Monday.", ("IGO", "042", "UKR")),
+])
+def test_events_sides_a_team_is_of_the_body_named_on_it(code, text, wanted):
+    assert wanted in _triples(code(text))
+
+
 def test_events_sides_a_country_where_it_happened_may_be_the_target(code):
     assert ("FRA", "111", "NER") in _triples(code("France condemned the coup in Niger."))
 

@@ -91,7 +91,7 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
         targets = roles.reported_targets(match) if sources else []
     else:
         sources = roles.sources(match)
-        targets = roles.targets(match)
+        targets = roles.targets(match, sources)
     own = {s.key for s in sources}  # "X and Y hailed their ties": they are not its target
     targets = [t for t in targets if t.key not in own and (t.ref.code or t.ref.country)]
     pairs: list[_Pair] = []

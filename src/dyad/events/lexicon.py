@@ -84,6 +84,10 @@ class Pattern:
     before: tuple[frozenset[str], ...] = ()  # lemmas left of the trigger, in its phrase
     reverse: str | None = None  # the code of the target's event back to the source
     tier: int = 0  # 0 hand rows (ours and the user's verbs.tsv), 1 imported rows
+    #: ``requires`` with each phrase ("golden_goblin_galleons") as its head word: a quick test
+    heads: tuple[frozenset[str], ...] = ()
+    #: for each of ``requires``, its phrases by head word ("galleons" -> ("golden", "goblin", "galleons"))
+    phrases: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -282,6 +286,21 @@ def _alternatives(word: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word.split("|") if w)
 
 
+def head_words(alternatives: frozenset[str]) -> frozenset[str]:
+    """The alternatives with each phrase ("golden_goblin_galleons") as its head word ("galleons")."""
+    return frozenset(a.rpartition("_")[2] for a in alternatives)
+
+
+def phrases_by_head(alternatives: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases among the alternatives, as word tuples, by their head (last) word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in alternatives:
+        if "_" in phrase:
+            words = tuple(phrase.split("_"))
+            found.setdefault(words[-1], []).append(words)
+    return {head: tuple(v) for head, v in found.items()}
+
+
 def _parse_pattern(text: str, path: str, line: int) -> tuple:
     words = text.split()
     if not words:
@@ -290,13 +309,13 @@ def _parse_pattern(text: str, path: str, line: int) -> tuple:
     if isinstance(triggers, str):
         raise DataError(triggers, path=path, line=line)
     requires, governors, forbids, before = [], [], set(), []
-    for word in words[1:]:
+    for word in words[1:]:  # a phrase ("a_b") is looked for as a phrase only among requirements
         if word.startswith("!"):
-            forbids.update(_alternatives(word[1:]))
+            forbids.update(head_words(_alternatives(word[1:])))
         elif word.startswith("^"):
-            governors.append(_alternatives(word[1:]))
+            governors.append(head_words(_alternatives(word[1:])))
         elif word.startswith("<"):
-            before.append(_alternatives(word[1:]))
+            before.append(head_words(_alternatives(word[1:])))
         else:
             requires.append(_alternatives(word))
     return triggers, tuple(requires), frozenset(forbids), tuple(governors), tuple(before)
@@ -352,7 +371,8 @@ def _load_pattern_file(name: str, tier: int, data_dir: Path | None,
                 raise DataError(f"unknown flag {flag!r}", path=path, line=line)
         patterns.append(Pattern(key, triggers, requires, forbids, governors, code, targets,
                                 frozenset(flags), intent, solo, person, f"{path}:{line}",
-                                before, reverse, tier))
+                                before, reverse, tier, tuple(head_words(r) for r in requires),
+                                tuple(phrases_by_head(r) for r in requires)))
     return patterns
 
 

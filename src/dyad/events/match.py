@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 #: How far below the trigger a required word may sit ("send hundreds of troops": 3 arcs).
 MAX_REQUIREMENT_DEPTH = 3
+#: The longest phrase a requirement may be ("arleigh_burke_class_destroyer": 4 words; more are
+#: not looked for).
+MAX_PHRASE_WORDS = 6
 
 #: Arcs a requirement may not be looked for across: they open another clause with its own event.
 #: (A that-clause may hold one: "demanded that Russia withdraw" is a demand for withdrawal.)
@@ -149,6 +152,25 @@ def _before_above(trigger: Token) -> set[str]:
     return found
 
 
+def _phrase_at(token: Token, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether ``token`` ends one of ``phrases`` (by head word: "galleons" right after "golden
+    goblin"; each word by its form or lemma); a hyphen between them is passed over: "cease_fire"
+    is "cease-fire"."""
+    candidates = phrases.get(token.lemma_.lower(), ()) + phrases.get(token.lower_, ())
+    if not candidates:
+        return False
+    words = [t for t in token.doc[max(0, token.i - 2 * MAX_PHRASE_WORDS): token.i + 1] if t.text != "-"]
+    return any(len(phrase) <= len(words)
+               and all(word in lemma_forms(t) for word, t in zip(phrase, words[-len(phrase):], strict=True))
+               for phrase in candidates)
+
+
+def _form_only(pattern: Pattern, form: str, lemma: str) -> bool:
+    """Whether ``pattern`` is triggered by the word form ``form`` but not by its lemma."""
+    words = {word for word, _ in pattern.triggers}
+    return form in words and lemma not in words
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The best pattern for ``token``, or None: hand rows first (an imported row is tried only
     when no hand row fits the word), then the most requirements met, then the row written first.
@@ -157,7 +179,10 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     entries = lexicon.index.get(lemma, ())
     if lower != lemma and lower in lexicon.index:
         merged = {rank: (rank, p, poses) for rank, p, poses in (*entries, *lexicon.index[lower])}
-        entries = tuple(merged[r] for r in sorted(merged))
+        # an imported row written for this very form and not its lemma (PETRARCH's "LEFT
+        # [032:033]" beside "LEAVE [012]") is tried before the lemma's imported rows
+        entries = tuple(merged[r] for r in sorted(merged, key=lambda r: (
+            merged[r][1].tier, not _form_only(merged[r][1], lower, lemma), r)))
     if not entries:
         return None
     below: list[tuple[str, str, Token, int]] | None = None
@@ -168,6 +193,8 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     words: set[str] = set()
     after: list[tuple[str, str, Token, int]] = []
     words_after: set[str] = set()
+    adverbs: list[tuple[str, str, Token, int]] = []
+    words_adverbs: set[str] = set()
     # "embargoes applied to China": a participle modifying a noun names no agent of its own;
     # imported rows, which look for their source in the subject, skip it unless a by-phrase says.
     bare_participle = (token.dep_ == "acl" and token.tag_ == "VBN"
@@ -207,12 +234,22 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
             # agreement, troops would retreat" is no retreat from an agreement)
             after = [(t.lemma_.lower(), t.lower_, t, depth) for t, depth, _walled in ranked if t.i > token.i]
             words_after = {w for lem, low, _, _ in after for w in (lem, low)}
-        found, seen = (after, words_after) if pattern.tier > 0 else (below, words)
-        if not all(alts & seen for alts in pattern.requires):
-            continue  # a quick test on sets before looking for the tokens
+            # and, for a template with words on both sides of the verb ("INDICATED WOULD * NOW"),
+            # the verb's own one-word adverbs after it; not for other rows: "the message will hit
+            # HOME" is no attack on homes
+            adverbs = after + [(c.lemma_.lower(), c.lower_, c, 1) for c in token.children
+                               if c.dep_ == "advmod" and c.i > token.i and not any(c.children)]
+            words_adverbs = {w for lem, low, _, _ in adverbs for w in (lem, low)}
+        if pattern.tier > 0:
+            found, seen = (adverbs, words_adverbs) if pattern.before else (after, words_after)
+        else:
+            found, seen = below, words
+        if not all(alts & seen for alts in pattern.heads):
+            continue  # a quick test on sets (a phrase by its head word) before looking for the tokens
         required = []
-        for alts in pattern.requires:
-            hit = next((t for lem, low, t, _ in found if lem in alts or low in alts), None)
+        for alts, phrases in zip(pattern.requires, pattern.phrases, strict=True):
+            hit = next((t for lem, low, t, _ in found
+                        if lem in alts or low in alts or (phrases and _phrase_at(t, phrases))), None)
             if hit is None:
                 break
             required.append(hit)

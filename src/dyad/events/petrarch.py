@@ -14,7 +14,8 @@ then ``+WORD`` lines) and verb blocks::
 
 Each becomes a row of dyad's lexicon (the format of ``data/events/verbs.tsv``): the block's
 verbs are the trigger alternatives, the words after the verb requirements (``&SET`` expands to
-its words), words before it ``<word`` requirements, the preposition holding ``+`` the target
+its words; a phrase of a set, ``+CEASE_FIRE``, to the phrase ``cease_fire``), words before it
+``<word`` requirements, the preposition holding ``+`` the target
 slot; ``$``/``%``/``^`` markers are dropped (the source is the verb's agent). Rows are written
 in dyad's own format and never edited by hand; ``dyad lexicon import`` runs this converter on a
 user's file.
@@ -102,17 +103,22 @@ def _synonyms(lines: list[tuple[int, str]]) -> dict[str, tuple[str, ...]]:
             current = text.split()[0]
             sets[current] = []
         elif text.startswith("+") and current is not None:
-            # "+FREE_TRADE": the head word (the last) is what a dependency parse can look for
+            # "+GOLDEN_GOBLIN_GALLEONS": a phrase, written with "_" in dyad's pattern language (its
+            # last word, the head, then the words right before it in the text)
             words = [w for w in re.split(r"[_\s-]+", text[1:]) if w]
             if words and not words[-1].isdigit():
-                sets[current].append(words[-1].lower())
+                sets[current].append("_".join(words).lower())
         elif not text:
             current = None
     return {k: tuple(dict.fromkeys(v)) for k, v in sets.items() if v}
 
 
 def _variants(word: str) -> list[str]:
-    """A word and its other number: PETRARCH's words are written singular or plural at will."""
+    """A word and its other number: PETRARCH's words are written singular or plural at will
+    (of a phrase "a_b", its last word)."""
+    if "_" in word:
+        first, _, last = word.rpartition("_")
+        return [f"{first}_{v}" for v in _variants(last)]
     out = [word]
     if word.endswith("ies") and len(word) > 4:
         out.append(word[:-3] + "y")

@@ -86,8 +86,9 @@ NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
                                      "amid", "following", "as", "like", "than", "unlike", "except",
                                      "via", "by", "about", "regarding", "concerning"})
 #: The one preposition of place under which an unnamed target may stand, when it is a body or a
-#: person: "criticized the closure of guest houses IN the city council" names who it is against,
-#: "wants fewer people IN the UK" only where they are (a country or place there is no target).
+#: person ("criticized the closure of guest houses IN the city council" names who it is against)
+#: or a country foreign to the source ("criticized the closure of guest houses IN Bree"); "wants
+#: fewer people IN the UK", said by the UK's own, only says where they are.
 BODY_LOCATIVE = "in"
 #: Roots of force (assault, fight, mass violence): a country whose things or people are hit is
 #: the target when no actor is named (``Roles.struck_country``); not 15 (a show of force "in"
@@ -95,6 +96,11 @@ BODY_LOCATIVE = "in"
 STRIKE_ROOTS = ("18", "19", "20")
 #: The preposition on a force verb that names the country hit ("struck sites in Pakistan").
 STRUCK_IN = "in"
+#: Roots of force (assault, fight, mass violence), whose "at" names what they are aimed at as
+#: well as where ("fired two artillery shells AT Seoul"): a place there is a target as under
+#: BODY_LOCATIVE.
+AIMED_ROOTS = frozenset({"18", "19", "20"})
+AIMED_LOCATIVE = frozenset({"at"})
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -301,6 +307,7 @@ class Roles:
             if sides:
                 return sides
         if sides:
+            sides = self._titled(token, sides)
             return [*sides, *self._other_named(token, sides[0])]
         if depth >= MAX_NP_DEPTH:
             return []
@@ -334,6 +341,20 @@ class Roles:
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                              for c in conjuncts(g) for s in self._np_one(c, depth + 1))
         return found
+
+    def _titled(self, head: Token, sides: list[Side]) -> list[Side]:
+        """"Bree President Romendacil": a name the tables code by its country alone, under a title
+        that names a body of that same country, is that body (BREGOV), as PETRARCH adds an
+        agent's code to its actor's."""
+        if len(sides) != 1 or sides[0].ref.sector or not sides[0].ref.country:
+            return sides
+        for child in head.children:
+            if child.dep_ != "compound" or child.i > head.i:
+                continue
+            for side in self._actor(child):
+                if side.ref.sector and side.ref.country == sides[0].ref.country:
+                    return [side]
+        return sides
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
         """Actors of another country inside a named phrase: a mis-parsed coordination
@@ -529,23 +550,28 @@ class Roles:
         tokens = self._any_subject(verb, 0) if noun.dep_ != "nsubjpass" else self.subject_tokens(verb)
         return _dedupe(s for t in tokens for s in self.np_sides(t))
 
-    def targets(self, match: Match) -> list[Side]:
+    def targets(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
         """The actors in the pattern's target slots; a place stands for its country there
-        ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
+        ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named. ``sources``
+        (the event's own sides) are no target: an imported row whose slots name only them
+        ("welcomed THEIR resumption of ties with Osgiliath") looks further down the phrase."""
+        sources = list(sources)
+        own = {s.key for s in sources}
         sides: list[Side] = []
         imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
-                sides.extend(self.np_sides(token) or self.place_side(
+                sides.extend(self.np_sides(token) or (imported and self._hung_name(token)) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
-        named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
+        named = [side for side in sides if (side.token is None or side.token.pos_ != "PRON")
+                 and side.key not in own]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
-            sides = self.phrase_target(match) or sides
+            sides = self.phrase_target(match, sources) or sides
         elif not named and not imported and (match.pattern.code or "").startswith(STRIKE_ROOTS):
-            sides = self.struck_country(match) or sides
+            sides = self.struck_country(match, sources) or sides
         return _dedupe(sides)
 
-    def struck_country(self, match: Match) -> list[Side]:
+    def struck_country(self, match: Match, sources: list[Side]) -> list[Side]:
         """Force used on things or people no actor names, as coders read it: the country a
         demonym gives what was hit ("attacked Iranian nuclear sites", "hit Russian bombers"),
         else the country of the place the verb says it hit ("struck nine sites in Pakistan");
@@ -560,21 +586,34 @@ class Roles:
             found = [s for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == STRUCK_IN
                      for pobj in prep.children if pobj.dep_ == "pobj"
                      for s in self.place_side(pobj, countries_only=False)]
-        own = {side.ref.country for side in self.sources(match)}
-        return [side for side in found if side.ref.country not in own] if own else []
+        countries = {side.ref.country for side in sources or self.sources(match)}
+        return [side for side in found if side.ref.country not in countries] if countries else []
 
-    def phrase_target(self, match: Match) -> list[Side]:
+    def _hung_name(self, noun: Token) -> list[Side]:
+        """"ties with Libya almost crowds trashed ...": a country's one-word name that the parser
+        hung on the slot's next noun as its modifier (``nmod``; not a compound: "the Ukraine war"
+        is no side, nor a longer name: "the Indian Ocean tidal wave")."""
+        return [side for child in noun.children if child.dep_ == "nmod" and child.pos_ == "PROPN"
+                and child.i < noun.i and not any(c.dep_ in ("compound", "nmod") for c in child.children)
+                for side in self._actor(child) if not side.ref.sector]
+
+    def phrase_target(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
         """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
         the first actor in the verb's object and the prepositional phrases under it ("welcomed
         a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
         resumption of ties BETWEEN A and B"), not in another clause, nor under a preposition of
-        place, circumstance or topic ("wants fewer people IN the UK", "after", "about"; a body
-        or person IN is: ``BODY_LOCATIVE``); and the subject of the verb's that-clause.
-        Prepositions on the verb itself are its slots (``DEFAULT_TARGETS``): their own noun is
-        looked at first (``targets``), the phrases under it here."""
+        circumstance or topic ("after", "about"), nor of place, but for a body or person IN, and
+        a country IN that is foreign to every source (``_names_other_side``); and the subject of
+        the verb's that-clause. Prepositions on the verb itself are its slots
+        (``DEFAULT_TARGETS``): their own noun is looked at first (``targets``), the phrases under
+        it here; and its own "in" ("arrived IN Gondor"). Not the sources themselves ("welcomed
+        THEIR resumption of ties with Osgiliath")."""
         trigger = match.token
         if trigger.pos_ not in ("VERB", "AUX"):
             return []
+        sources = list(sources)
+        own = {s.key for s in sources}
+        aimed = (match.pattern.code or "")[:2] in AIMED_ROOTS
         frontier = [(c, 1) for c in trigger.children
                     if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
         # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
@@ -588,26 +627,38 @@ class Roles:
         heads.extend(s for c in trigger.children if c.dep_ == "ccomp"
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"))
-        bodies_only: set[int] = set()  # heads under "in": only a body or a person there
+        where: set[int] = set()  # heads under "in" (or "at", aimed): a body, a person, a foreign country
+        places: set[int] = set()  # heads of the verb's own "in": a foreign country only
+        for prep in trigger.children:  # "arrived IN Gondor", "fired shells AT Seoul" (not "enlisted
+            if prep.dep_ == "prep" and prep.i > trigger.i and (  # IN the navy": a body joined)
+                    prep.lower_ == BODY_LOCATIVE or (aimed and prep.lower_ in AIMED_LOCATIVE)):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        heads.append(pobj)
+                        places.add(pobj.i)
         while frontier:
             node, depth = frontier.pop()
             if depth >= MAX_PHRASE_DEPTH:
                 continue
             for child in node.children:
+                placed = child.lower_ == BODY_LOCATIVE or (aimed and child.lower_ in AIMED_LOCATIVE)
                 if child.dep_ != "prep" or child.pos_ != "ADP" or child.lower_ in NOT_TARGET_PREPOSITIONS \
-                        or (child.lower_ in LOCATIVE and child.lower_ != BODY_LOCATIVE):
+                        or (child.lower_ in LOCATIVE and not placed):
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         heads.append(pobj)
                         frontier.append((pobj, depth + 1))
-                        if child.lower_ == BODY_LOCATIVE:
-                            bodies_only.add(pobj.i)
+                        if child.lower_ in LOCATIVE:
+                            where.add(pobj.i)
         for head in sorted(heads, key=lambda t: t.i):
             # "halted HIS march": a possessive pronoun is mostly the source itself
-            found = [side for side in self.np_sides(head) if side.token is None or side.token.pos_ != "PRON"]
-            if head.i in bodies_only:
-                found = [side for side in found if side.ref.sector]
+            found = [side for side in self.np_sides(head)
+                     if (side.token is None or side.token.pos_ != "PRON") and side.key not in own]
+            if head.i in where or head.i in places:
+                found = [side for side in found or self._place_at(head)
+                         if (side.ref.sector and head.i not in places)
+                         or (_names_other_side(side, sources) and not (side.ref.sector and head.i in places))]
             if found:
                 return found
         return []
@@ -659,6 +710,14 @@ class Roles:
             if not countries_only and self._where_only(token, place, where):
                 continue  # "exercises in Alaska": a place that only says where is no target
             return [Side(self._country_ref(place.country, Mention(place.text, place.start, place.end)), token)]
+        return []
+
+    def _place_at(self, token: Token) -> list[Side]:
+        """The country of the place named by ``token`` itself ("in Kyiv"), not by a word below
+        it ("in the meeting taking place in London")."""
+        for place in self.places:
+            if place.country and place.start <= token.idx < place.end:
+                return [Side(self._country_ref(place.country, Mention(place.text, place.start, place.end)), token)]
         return []
 
     def _where_only(self, head: Token, place: Place, where: bool) -> bool:
@@ -777,6 +836,16 @@ class Roles:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found.extend(self.np_sides(token))
         return _dedupe(found)
+
+
+def _names_other_side(place: Side, sources: list[Side]) -> bool:
+    """Whether a country (or a place's country) named under "in" is the event's other side:
+    when it is foreign to every source ("Fornost's president appealed for peace IN Ithilen",
+    "sought asylum IN Britain", "arrived IN Beijing"); a country's own actors acting in it only
+    say where ("wants fewer people in the UK")."""
+    country = place.ref.country or place.ref.code
+    return bool(country and sources) and all(
+        s.ref.country and s.ref.country != country for s in sources)
 
 
 def _shared_object(verb: Token) -> list[Token]:
