@@ -25,6 +25,8 @@ CASES = [
     ("The Kenyan president hopes to win a second term.", [], ["KEN 013"]),
     ('"I hope you will act quickly," the Kenyan president told the commissioner.', [], ["KEN 013"]),
     ("The Taliban claimed credit for the attack on the convoy.", ["AFG 015"], []),
+    ("The Kenyan president expressed his deep respect to Ghana's president for the handover.", ["KEN 051 GHA"],
+     ["KEN 110"]),
     # 06-07: material cooperation and aid
     ("Intelligence cooperation between Jordan and Egypt has deepened.", ["JOR 064 EGY", "EGY 064 JOR"],
      ["JOR 050 EGY"]),
