@@ -219,3 +219,9 @@ def test_events_sides_force_on_things_of_a_country(code, text, wanted):
 def test_events_sides_force_in_the_sources_own_country_names_no_target(code):
     got = _triples(code("Nigerian troops attacked villages in Borno state.", published="2025-06-13"))
     assert ("NGA", "190", "-") in got and not any(t == "NGA" for _, c, t in got if c == "190")
+
+
+def test_events_sides_a_place_in_a_relative_clause_is_not_the_targets(code):
+    got = _triples(code("The Kenyan president criticised nations which ignored Somalia's famine.",
+                        published="2023-03-10"))
+    assert ("KEN", "111", "-") in got and ("KEN", "111", "SOM") not in got

@@ -101,6 +101,9 @@ STRUCK_IN = "in"
 #: BODY_LOCATIVE.
 AIMED_ROOTS = frozenset({"18", "19", "20"})
 AIMED_LOCATIVE = frozenset({"at"})
+#: Relative clauses on a noun ("nations WHICH TOOK ..."): what they name is not the phrase's
+#: own place (a participle's is: "the decisions TAKEN at the meeting of Somalia's council").
+CLAUSE_ON_NOUN = frozenset({"relcl"})
 #: How many noun phrases down the verb phrase an unnamed target is looked for ("welcomed a
 #: resumption OF ties WITH Osgiliath": two).
 MAX_PHRASE_DEPTH = 3
@@ -697,11 +700,14 @@ class Roles:
 
     def place_side(self, token: Token, *, countries_only: bool, where: bool = False) -> list[Side]:
         """The country of the place named by the phrase headed at ``token``, as an actor
-        (only a country itself if ``countries_only``: "a broadside at the United States")."""
+        (only a country itself if ``countries_only``: "a broadside at the United States"; not
+        in a clause on the phrase: "criticised nations which took a spectator role to IRAQ's
+        reconstruction" is not against Iraq)."""
         if countries_only:
             start, end = token.idx, token.idx + len(token.text)
         else:
             start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            end = min((c.left_edge.idx for c in token.rights if c.dep_ in CLAUSE_ON_NOUN), default=end)
         for place in self.places:
             if countries_only and place.feature != "country":
                 continue
