@@ -60,11 +60,12 @@ def triples(events) -> set[tuple[str, str, str, str]]:  # noqa: ANN001
 
 
 def has(events, spec: str) -> bool:  # noqa: ANN001
-    """``spec`` is "SRC CODE TGT" or "SRC CODE TGT:modality"; CODE is a prefix."""
+    """``spec`` is "SRC CODE TGT" or "SRC CODE TGT:modality", or "SRC CODE" for any target; CODE
+    is a prefix."""
     spec, _, modality = spec.partition(":")
-    source, code, target = spec.split()
-    return any(s == source and c.startswith(code) and t == target and (not modality or m == modality)
-               for s, c, t, m in triples(events))
+    source, code, *target = spec.split()
+    return any(s == source and c.startswith(code) and (not target or t == target[0])
+               and (not modality or m == modality) for s, c, t, m in triples(events))
 
 
 CASES = [
