@@ -125,21 +125,37 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a th
 #: Roots that always need a counterpart: consulting (04) is with someone, a threat (13) is made
 #: to someone.
 TWO_SIDED_ROOTS = frozenset({"04", "13"})
+#: And for an imported row, an intent to cooperate (03) too: PETRARCH's "take part", "offer" say
+#: with whom; with no one named they are no event ("China sent troops to take part in exercises").
+IMPORTED_TWO_SIDED_ROOTS = TWO_SIDED_ROOTS | {"03"}
 
 
-def _one_sided_ok(pattern: Pattern) -> bool:
+def _one_sided_ok(match: Match) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
     PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
     alone, or when they are a specific phrase (a verb with its object, an event noun) of any
-    root but consulting and threatening; a bare verb of PETRARCH's never (it needs a target)."""
+    root but consulting and threatening; an imported row of PETRARCH's only as a verb and its
+    own object noun ("voiced pessimism", "launched an appeal", "carried out operations"), not a
+    bare verb (it needs a target) nor words found further down ("needed to listen to the world")."""
+    pattern = match.pattern
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
-    if pattern.tier > 0 or pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
+    if pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
         return False
+    if pattern.tier > 0:
+        return code[:2] not in IMPORTED_TWO_SIDED_ROOTS and _verb_and_object(match)
     # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
     specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
     return code[:2] in ONE_SIDED_ROOTS or specific
+
+
+def _verb_and_object(match: Match) -> bool:
+    """A verb whose required words are its own object noun and particle: "voiced pessimism"."""
+    trigger = match.token
+    objects = [t for t in match.required if t.head == trigger and t.dep_ in ("dobj", "obj") and t.pos_ == "NOUN"]
+    return (trigger.pos_ == "VERB" and bool(objects)
+            and all(t.head == trigger and t.dep_ in ("dobj", "obj", "prt") for t in match.required))
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
@@ -341,7 +357,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         pair_code = _code_for(match, reading.shift, lexicon, base)
         if modality == "intended" and pair_code.startswith("13"):
             modality = "asserted"  # a vow to use force is a threat made now
-        no_target_ok = _one_sided_ok(pattern)
+        no_target_ok = _one_sided_ok(match)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):

@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from dyad.actors import UNKNOWN_COUNTRY
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
 from dyad.events.petrarch import DEFAULT_TARGETS
@@ -106,6 +107,14 @@ MAKE_AS_VERBS = frozenset({"use", "hold", "take", "keep", "employ"})
 MEASURE_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage", "volley",
                            "salvo", "day", "week", "hour", "month"})
 
+#: Modifiers that make a group of no country one of several countries ("world leaders", "other
+#: global leaders", "foreign troops"): not one unknown country's group.
+MULTINATIONAL = frozenset({"world", "global", "international", "foreign", "regional", "multinational"})
+#: The id prefix of a person the actor tables don't know (``dyad.actors``: "name:jane-roe").
+UNKNOWN_PERSON = "name:"
+#: Entity types of a modifier that names whose a group is, even first in a sentence ("African leaders").
+NAMED_ENTITIES = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC", "PERSON"})
+
 
 @dataclass(frozen=True, slots=True)
 class Side:
@@ -182,14 +191,14 @@ class Roles:
             return []
         mention = next((m for m in actor.mentions if m.start < end and start < m.end), None)
         if mention is None:
-            return [Side(actor.ref(Mention(token.text, start, end)), token)]
+            return [Side(_sector_coded(actor.ref(Mention(token.text, start, end)), token), token)]
         group = [(m, a) for m, a in self.actors.mentions_in(mention.start, mention.end)
                  if (m.start, m.end) == (mention.start, mention.end)]
         if len(group) <= 1:
-            return [Side(actor.ref(mention), token)]
+            return [Side(_sector_coded(actor.ref(mention), token), token)]
         if TWO_WORDS.search(mention.text.lower()) and len(group) != 2:
             return []  # "both countries" resolved to four: not a pair we can trust
-        return _dedupe(Side(a.ref(m), token) for m, a in group)
+        return _dedupe(Side(_sector_coded(a.ref(m), token), token) for m, a in group)
 
     def _pronoun(self, token: Token) -> list[Side]:
         word = token.lower_
@@ -327,7 +336,18 @@ class Roles:
                     and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                              for c in conjuncts(g) for s in self._np_one(c, depth + 1))
-        return found
+        return found or self._agent(token)
+
+    def _agent(self, token: Token) -> list[Side]:
+        """"Police arrested ...", "the rebels": a role or group of no country, by its sector
+        alone (``DocActors.agent_at``: ``---COP``), when nothing in its phrase names whose it is."""
+        lookup = getattr(self.actors, "agent_at", None)
+        if lookup is None or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "nmod"):
+            return []  # "joint naval exercises": a modifier is no one
+        if _names_whose(token):
+            return []  # "African leaders", "Tobago's authorities": someone's, though not known to us
+        ref = lookup(token.idx, token.idx + len(token.text))
+        return [Side(ref, token)] if ref is not None else []
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
         """Actors of another country inside a named phrase: a mis-parsed coordination
@@ -528,10 +548,15 @@ class Roles:
         ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named."""
         sides: list[Side] = []
         imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
+        slots: set[int] = set()
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
+                slots.add(token.i)
                 sides.extend(self.np_sides(token) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
+        # a group of no country is a target only as the slot's own word ("arrested protesters"),
+        # not from deeper in its phrase ("cooperation, with China sending hundreds of troops")
+        sides = [side for side in sides if not agent_only(side.ref) or side.token is None or side.token.i in slots]
         named = [side for side in sides if side.token is None or side.token.pos_ != "PRON"]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
             sides = self.phrase_target(match) or sides
@@ -751,6 +776,52 @@ class Roles:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found.extend(self.np_sides(token))
         return _dedupe(found)
+
+
+def _sector_coded(ref: ActorRef, token: Token) -> ActorRef:
+    """A person the tables don't know, whose title gives a sector but no country ("Gov. Phil
+    Murphy", "Health Minister Katy Gallagher"): coded by the sector alone, as an agent of no
+    country is ("---GOV", see ``DocActors.agent_at``); not when a possessor says whose title it
+    is ("Gryffindor's head X"). Any other actor as it is."""
+    if ref.code or ref.country or not ref.sector or not (ref.id or "").startswith(UNKNOWN_PERSON):
+        return ref
+    nouns = [token, token.head] if token.dep_ == "appos" else [token]
+    if any(m.dep_ == "poss" and m.lower_ not in POSSESSIVES for n in nouns for m in n.subtree if m.i < n.i):
+        return ref
+    return replace(ref, code=UNKNOWN_COUNTRY + ref.sector)
+
+
+def agent_only(ref: ActorRef) -> bool:
+    """A role or group of no country ("police": ``---COP``, see ``DocActors.agent_at``)."""
+    return ref.country is None and (ref.code or "").startswith(UNKNOWN_COUNTRY)
+
+
+def _names_whose(noun: Token) -> bool:
+    """Whether the phrase of ``noun`` says whose the group is, though not in a way we know: a
+    name before it ("African leaders", "Rohingya Muslim insurgents", "the OWL standards
+    committee"), a possessor ("Tobago's authorities"), a word of several countries ("world
+    leaders"), an of/from-phrase ("the leaders of those countries") or a named place it is in
+    ("officials in White House"); for coordinated nouns, what they share ("Danish media and
+    government", "lawmakers and officials in Fornost"). Such a group has a country or several."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    if noun.dep_ == "conj":
+        nouns.append(noun.head)
+    return any(_modifier_names(m) for n in nouns for m in n.subtree if m.i < n.i) \
+        or any(_phrase_names(p) for n in nouns for p in n.children if p.dep_ == "prep")
+
+
+def _modifier_names(word: Token) -> bool:
+    if word.dep_ == "poss":
+        return word.lower_ not in POSSESSIVES
+    return word.dep_ in ("amod", "compound", "nmod") and (
+        word.text[:1].isupper() and not word.is_sent_start or word.ent_type_ in NAMED_ENTITIES
+        or word.lower_ in MULTINATIONAL)
+
+
+def _phrase_names(prep: Token) -> bool:
+    if prep.lower_ in ("of", "from"):
+        return True
+    return prep.lower_ in ("in", "at") and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children)
 
 
 def _shared_object(verb: Token) -> list[Token]:

@@ -1,0 +1,99 @@
+"""Issue 13: sides that name a role or group of no country, and events that need no target.
+
+- A role or group that names no country ("police", "protesters", "rebels") is no actor of the
+  article, but events code it as PETRARCH and ICEWS do, by its sector alone: ``---COP``
+  (``DocActors.agent_at``); never when the phrase says whose it is and we only do not know it
+  ("West African leaders", "world leaders"), never from a modifier ("naval exercises").
+- A person the tables don't know, titled by a role of no country ("Gov. Jane Roe"): ``---GOV``.
+- An imported (PETRARCH) row stands without a target only as a verb with its own object noun
+  ("launched an appeal"); never an intent to cooperate (03), never a bare verb.
+
+Sentences written for these tests in the style of news, coded through the real parse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def pipeline(coder):
+    """text -> (DocActors, events): the shared coder of conftest.py, dated 2021-06-01 by default."""
+    return lambda text, published="2021-06-01": coder(text, published)
+
+
+def _coded(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(e.source.code or "?", e.code[:2], e.target.code if e.target else "-") for e in events}
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Police arrested twelve protesters outside the parliament building on Saturday.", ("---COP", "17", "---OPP")),
+    ("Rebels ambushed an army convoy on the main road, officials said.", ("---REB", "19", "-")),
+    ("Protesters burned the national flag outside the parliament.", ("---OPP", "14", "-")),
+    ("Gunmen killed five soldiers at a checkpoint late on Tuesday.", ("---UAF", "18", "---MIL")),
+])
+def test_events_roles_agents_group_of_no_country(pipeline, text, wanted):
+    doc_actors, events = pipeline(text)
+    assert wanted in _coded(events)
+    assert not any(a.code and a.code.startswith("---") for a in doc_actors.actors)  # no actor of the article
+
+
+def test_events_roles_agents_kept_apart_from_the_actors(pipeline):
+    doc_actors, _ = pipeline("Riot police fired tear gas at the crowd in the capital.")
+    start = "Riot police fired".index("police")
+    ref = doc_actors.agent_at(start, start + len("police"))
+    assert ref is not None and (ref.code, ref.country, ref.sector) == ("---COP", None, "COP")
+
+
+def test_events_roles_agents_a_country_named_wins(pipeline):
+    _, events = pipeline("Kenyan police arrested three opposition activists in Nairobi on Monday.")
+    assert any(e.source.code == "KENCOP" for e in events)
+    assert not any(e.source.code == "---COP" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "West African leaders gave the junta one week to cede power.",  # whose: several countries
+    "World leaders condemned the attack on the embassy.",
+    "Other global leaders sounded alarm about the deepening ties.",
+])
+def test_events_roles_agents_not_when_the_phrase_says_whose(pipeline, text):
+    _, events = pipeline(text)
+    assert not any((e.source.code or "").startswith("---") for e in events)
+
+
+def test_events_roles_agents_not_a_modifier(pipeline):
+    # "naval" is a military word, but here it only says what the exercises are
+    _, events = pipeline("India and France began a new round of joint naval exercises off Goa on Monday.")
+    assert {("IND", "06", "FRA"), ("FRA", "06", "IND")} <= _coded(events)
+    assert not any((e.source.code or "").startswith("---") for e in events)
+
+
+def test_events_roles_agents_target_only_as_the_slot_itself(pipeline):
+    # "troops" sit deep in the with-phrase: they are not whom the cooperation is with
+    _, events = pipeline("Russia and China stepped up military cooperation, with China sending hundreds of "
+                         "troops to the drills.", published="2022-09-16")
+    assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)
+
+
+def test_events_roles_agents_titled_person_of_no_country(pipeline):
+    _, events = pipeline("Health Minister Jane Roeburn rejected accusations that she misled lawmakers.")
+    assert any(e.source.code == "---GOV" and e.code.startswith("01") for e in events)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The United Nations launched an appeal for $80 million in emergency aid for the region.", ("IGO", "02", "-")),
+    ("China expressed pessimism about the prospects of the talks.", ("CHN", "01", "-")),
+    ("The Japanese government voiced hope that the talks would resume soon.", ("JPNGOV", "01", "-")),
+])
+def test_events_roles_agents_imported_phrase_needs_no_target(pipeline, text, wanted):
+    _, events = pipeline(text)
+    assert wanted in _coded(events)
+
+
+@pytest.mark.parametrize("text", [
+    "China sent hundreds of troops to take part in the exercises.",  # an intent (03) is made to someone
+    "Israel needed to listen to the world too, he said.",  # words further down, not the verb's object
+])
+def test_events_roles_agents_imported_row_without_target_is_no_event(pipeline, text):
+    _, events = pipeline(text)
+    assert not any(e.target is None and e.code[:2] in ("03", "05") for e in events)
