@@ -97,3 +97,13 @@ def test_events_roles_agents_imported_phrase_needs_no_target(pipeline, text, wan
 def test_events_roles_agents_imported_row_without_target_is_no_event(pipeline, text):
     _, events = pipeline(text)
     assert not any(e.target is None and e.code[:2] in ("03", "05") for e in events)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # "a state" read as the country's government: the source itself is no target
+    ("President Salva Kiir lifted a state of emergency in the north of the country on Friday.", ("SSDGOV", "08", "-")),
+    ("The Peruvian president declared a state of emergency in the capital on Friday.", ("PERGOV", "17", "-")),
+])
+def test_events_roles_agents_source_itself_is_no_target(pipeline, text, wanted):
+    _, events = pipeline(text, published="2020-06-01")
+    assert wanted in _coded(events)

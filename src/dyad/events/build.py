@@ -92,8 +92,10 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     else:
         sources = roles.sources(match)
         targets = roles.targets(match)
-    own = {s.key for s in sources}  # "X and Y hailed their ties": they are not its target
-    targets = [t for t in targets if t.key not in own and (t.ref.code or t.ref.country)]
+    # "X and Y hailed their ties": they are not its target, nor is a name of the source itself
+    # ("Kiir lifted a state of emergency" with "state" read as South Sudan's government): the
+    # event may then stand without a target
+    targets = [t for t in targets if (t.ref.code or t.ref.country) and not any(_same_side(s, t) for s in sources)]
     pairs: list[_Pair] = []
     named = len({s.token.i for s in sources if s.token is not None}) >= 2  # not "the two leaders"
     joint = pattern.symmetric or (named and (pattern.code or "").startswith(JOINT_CODES))
@@ -164,18 +166,21 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
         return False  # an unidentified speaker or agent: no event data without a side
     if target is None:
         return no_target_ok
-    if pair.source.key == pair.target.key or not (target.code or target.country):
-        return False
-    # Domestic events are CAMEO events too (USAGOV -> USALEG; one politician attacking another,
-    # GBRGOV -> GBRGOV), but not between two names of one body ("Moscow" and "the Kremlin") or
-    # a country and itself.
-    if _is_person(pair.source) and _is_person(pair.target):
-        return True  # two different people (the keys differ): a domestic event
-    if source.code and source.code == target.code:
-        return False
-    if source.country and source.country == target.country and not (source.sector or target.sector):
-        return False
-    return True
+    return bool(target.code or target.country) and not _same_side(pair.source, pair.target)
+
+
+def _same_side(source: Side, target: Side) -> bool:
+    """Whether two sides are one actor for an event between them. Domestic events are CAMEO
+    events too (USAGOV -> USALEG; one politician attacking another, GBRGOV -> GBRGOV), but not
+    between two names of one body ("Moscow" and "the Kremlin") or a country and itself."""
+    if source.key == target.key:
+        return True
+    if _is_person(source) and _is_person(target):
+        return False  # two different people (the keys differ): a domestic event
+    a, b = source.ref, target.ref
+    if a.code and a.code == b.code:
+        return True
+    return bool(a.country) and a.country == b.country and not (a.sector or b.sector)
 
 
 #: Roots of force: a stated intent to use it ("vowed to crush the rebels", "remains committed to
