@@ -215,7 +215,7 @@ CASES = [
     ("Israel's attack on Iran raised fears of a wider war.", ["ISR 190 IRN"], []),
     ("Ukraine was attacked by Russia.", ["RUS 190 UKR"], ["UKR 190 RUS"]),
     # --- 20 mass violence
-    ("Syria used chemical weapons against civilians in Douma.", ["SYR 2041 ---"], []),  # civilians of no country
+    ("Syria used chemical weapons against civilians in Douma.", ["SYR 2041 -"], []),
     ("North Korea detonated a nuclear device.", ["PRK 2042 -"], []),
     # --- modality
     ("Putin did not meet Zelensky.", ["RUS 04 UKR:negated"], ["RUS 04 UKR:asserted"]),

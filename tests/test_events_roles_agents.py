@@ -107,3 +107,19 @@ def test_events_roles_agents_imported_row_without_target_is_no_event(pipeline, t
 def test_events_roles_agents_source_itself_is_no_target(pipeline, text, wanted):
     _, events = pipeline(text, published="2020-06-01")
     assert wanted in _coded(events)
+
+
+def test_events_roles_agents_the_command_of_a_body(pipeline):
+    # "command" names the part of the army that speaks for it; "it" is the command, so the army
+    _, events = pipeline("The Syrian army command says it has ceased its military operations near Damascus.")
+    assert any(e.source.code == "SYRMIL" and e.code.startswith("08") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "More women than men went to university last year.",  # people in general: no one in particular
+    "Parents can appeal against the decision of the school.",
+])
+def test_events_roles_agents_not_people_in_general(pipeline, text):
+    _, events = pipeline(text)
+    assert not any((e.source.code or "").startswith("---") for e in events)
+    assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)

@@ -69,9 +69,11 @@ ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
 #: What a speaker says things in: "X said in a statement urging ...": the statement is X's.
 SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address", "message",
                           "communique", "tweet", "post", "briefing", "broadcast"})
-#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
+#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance"),
+#: or name the part of it that speaks and acts for it ("the Syrian army command", "the Hamas leadership").
 DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
-                              "body", "group", "movement", "union", "agency"})
+                              "body", "group", "movement", "union", "agency", "command", "leadership",
+                              "headquarters"})
 #: Verbs of a complaint's or lawsuit's charge: their object is whom it is against (`allege` slot).
 ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "claim", "target", "challenge"})
 #: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
@@ -110,6 +112,9 @@ MEASURE_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "flurry
 #: Modifiers that make a group of no country one of several countries ("world leaders", "other
 #: global leaders", "foreign troops"): not one unknown country's group.
 MULTINATIONAL = frozenset({"world", "global", "international", "foreign", "regional", "multinational"})
+#: Sectors of people in general (civilians, students, patients): a group of them of no country is
+#: too unspecific a side ("people join police forces", "more women went to university").
+PUBLIC_SECTORS = frozenset({"CVL", "EDU", "HLH"})
 #: The id prefix of a person the actor tables don't know (``dyad.actors``: "name:jane-roe").
 UNKNOWN_PERSON = "name:"
 #: Entity types of a modifier that names whose a group is, even first in a sentence ("African leaders").
@@ -347,6 +352,8 @@ class Roles:
         if _names_whose(token):
             return []  # "African leaders", "Tobago's authorities": someone's, though not known to us
         ref = lookup(token.idx, token.idx + len(token.text))
+        if ref is not None and ref.sector in PUBLIC_SECTORS:
+            return []  # "people", "parents", "students" of no country: no one in particular
         return [Side(ref, token)] if ref is not None else []
 
     def _other_named(self, head: Token, side: Side) -> list[Side]:
@@ -367,10 +374,17 @@ class Roles:
 
     def _described(self, token: Token) -> list[Side]:
         """"the Economic Community of West African States (ECOWAS) regional bloc": a body named
-        right before a noun that only says what it is (the parser often hangs the name elsewhere)."""
-        if token.lemma_.lower() not in DESCRIPTOR_NOUNS or token.left_edge.i == 0:
+        right before a noun that only says what it is (the parser often hangs the name elsewhere),
+        or inside its phrase ("the Syrian army command")."""
+        if token.lemma_.lower() not in DESCRIPTOR_NOUNS:
             return []
-        before = self.doc[token.left_edge.i - 1]
+        inside = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i == token.i - 1]
+        if inside:
+            before = inside[0]
+        elif token.left_edge.i == 0:
+            return []
+        else:
+            before = self.doc[token.left_edge.i - 1]
         if before.text == ")" and before.i > 0:
             before = self.doc[before.i - 1]
         actor = self.actors.actor_at(before.idx, before.idx + len(before.text))
