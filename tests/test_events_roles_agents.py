@@ -123,3 +123,22 @@ def test_events_roles_agents_not_people_in_general(pipeline, text):
     _, events = pipeline(text)
     assert not any((e.source.code or "").startswith("---") for e in events)
     assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Judges should think carefully before heading an inquiry into the affair.",  # a role in general
+    "The new plans would allow police forces to detain suspects for longer.",
+    "If these terrorists acquire such weapons, they will use them.",
+])
+def test_events_roles_agents_only_in_a_clause_of_what_happened(pipeline, text):
+    _, events = pipeline(text)
+    assert not any((e.source.code or "").startswith("---") for e in events)
+
+
+def test_events_roles_agents_a_stated_intent_happened(pipeline):
+    # the rebels said it (past): their intent is an event; "will not accept refugees" in general
+    # is no event with refugees as its target, but Hungary's own still is
+    _, events = pipeline("The rebels said on Thursday that they will release two hostages.")
+    assert any(e.source.code == "---REB" for e in events)
+    _, events = pipeline("Hungary says it will not accept refugees from the camps.")
+    assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)

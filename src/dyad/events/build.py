@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
 from dyad.events.modality import Reading, modality_of
-from dyad.events.roles import DocActorsLike, Roles, Side
+from dyad.events.roles import DocActorsLike, Roles, Side, agent_only
 from dyad.events.when import Dater, place
 from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
 
@@ -295,6 +295,28 @@ def _tense_token(trigger: Token, roles: Roles) -> Token:
     return node
 
 
+#: A statement (01: "says it is sceptical", "voices concern") is made as it is reported: present
+#: tense is no role in general there.
+STATEMENT_ROOT = "01"
+#: Auxiliaries of a clause that tells what happened or is happening ("has attacked", "are
+#: investigating"), not what may, must or will ("should think", "would allow").
+FACT_AUX = frozenset({"have", "has", "had", "be", "is", "are", "was", "were", "been", "'s", "'ve"})
+
+
+def _happened(verb: Token) -> bool:
+    """Whether the clause of ``verb`` reports a past or ongoing act: a past tense, or a perfect or
+    progressive without a modal ("Police arrested", "rebels have seized", "police are
+    investigating"); not a present generic ("judges jail parents"), a modal or an infinitive.
+    A role of no country ("police", ``agent_only``) is a side only in such a clause: in others it
+    is mostly the role in general."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ in ("VBN", "VBG") and any(a.lower_ in FACT_AUX for a in auxes)
+
+
 def _is_person(side: Side) -> bool:
     token = side.token
     return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
@@ -352,7 +374,9 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     modality = reading.modality
     if reading.shift == "refused" and lexicon.shifted(pattern.code or pattern.reverse or "", "refused") is None:
         modality = "negated"
-    date, precision = dater.date(match.token, _tense_token(match.token, roles))
+    tense = _tense_token(match.token, roles)
+    date, precision = dater.date(match.token, tense)
+    done = modality in ("asserted", "intended") and (_happened(tense) or (pattern.code or "").startswith(STATEMENT_ROOT))
     where = place(match.token, places, doc)
     location = Location(where.name, where.country, where.lat, where.lon) if where else None
     sentence = match.token.sent.text.strip()
@@ -365,6 +389,10 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         no_target_ok = _one_sided_ok(match)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
+        if not done and pair.target is not None and agent_only(pair.target.ref):
+            pair = _Pair(pair.source, None)  # "will not accept refugees": refugees in general
+        if not done and agent_only(pair.source.ref):
+            continue  # "judges should think before ...", "the court must pass": a role in general
         if not _allowed(pair, no_target_ok):
             continue
         if pattern.person and not demands and (_has_object(match, lexicon)

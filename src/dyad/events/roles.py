@@ -797,7 +797,8 @@ def _sector_coded(ref: ActorRef, token: Token) -> ActorRef:
     Murphy", "Health Minister Katy Gallagher"): coded by the sector alone, as an agent of no
     country is ("---GOV", see ``DocActors.agent_at``); not when a possessor says whose title it
     is ("Gryffindor's head X"). Any other actor as it is."""
-    if ref.code or ref.country or not ref.sector or not (ref.id or "").startswith(UNKNOWN_PERSON):
+    if ref.code or ref.country or not ref.sector or ref.sector in PUBLIC_SECTORS \
+            or not (ref.id or "").startswith(UNKNOWN_PERSON):
         return ref
     nouns = [token, token.head] if token.dep_ == "appos" else [token]
     if any(m.dep_ == "poss" and m.lower_ not in POSSESSIVES for n in nouns for m in n.subtree if m.i < n.i):
