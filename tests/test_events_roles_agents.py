@@ -84,6 +84,7 @@ def test_events_roles_agents_titled_person_of_no_country(pipeline):
     ("The United Nations launched an appeal for $80 million in emergency aid for the region.", ("IGO", "02", "-")),
     ("China expressed pessimism about the prospects of the talks.", ("CHN", "01", "-")),
     ("The Japanese government voiced hope that the talks would resume soon.", ("JPNGOV", "01", "-")),
+    ("Myanmar's president called for reform of the military-drafted constitution.", ("MMRGOV", "02", "-")),
 ])
 def test_events_roles_agents_imported_phrase_needs_no_target(pipeline, text, wanted):
     _, events = pipeline(text)
@@ -142,3 +143,8 @@ def test_events_roles_agents_a_stated_intent_happened(pipeline):
     assert any(e.source.code == "---REB" for e in events)
     _, events = pipeline("Hungary says it will not accept refugees from the camps.")
     assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)
+
+
+def test_events_roles_agents_a_report_says_what_its_issuer_says(pipeline):
+    _, events = pipeline("The Senate Intelligence Committee has issued a report that calls on the government to act.")
+    assert any(e.source.code == "USALEG" and e.code.startswith("02") for e in events)

@@ -153,11 +153,14 @@ def _one_sided_ok(match: Match) -> bool:
 
 
 def _verb_and_object(match: Match) -> bool:
-    """A verb whose required words are its own object noun and particle: "voiced pessimism"."""
+    """A verb whose required words are its own object noun, particle or preposition with a noun
+    ("voiced pessimism", "called for reform")."""
     trigger = match.token
-    objects = [t for t in match.required if t.head == trigger and t.dep_ in ("dobj", "obj") and t.pos_ == "NOUN"]
+    objects = [t for t in match.required if t.head == trigger and (
+        t.dep_ in ("dobj", "obj") and t.pos_ == "NOUN"
+        or t.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in t.children))]
     return (trigger.pos_ == "VERB" and bool(objects)
-            and all(t.head == trigger and t.dep_ in ("dobj", "obj", "prt") for t in match.required))
+            and all(t.head == trigger and t.dep_ in ("dobj", "obj", "prt", "prep") for t in match.required))
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:

@@ -68,7 +68,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
 #: What a speaker says things in: "X said in a statement urging ...": the statement is X's.
 SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address", "message",
-                          "communique", "tweet", "post", "briefing", "broadcast"})
+                          "communique", "tweet", "post", "briefing", "broadcast", "report", "resolution"})
 #: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance"),
 #: or name the part of it that speaks and acts for it ("the Syrian army command", "the Hamas leadership").
 DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
@@ -217,7 +217,11 @@ class Roles:
             while clause.dep_ == "ccomp" and clause.head != clause:
                 clause = clause.head
             if clause.dep_ == "relcl" and clause.head != clause:
-                return self.np_sides(clause.head)
+                found = self.np_sides(clause.head)
+                if not found and clause.head.lemma_.lower() in SPEECH_NOUNS:
+                    # "issued a report that calls on ...": the report says what its issuer says
+                    found = [s for t in self._noun_agent_tokens(clause.head, 0) for s in self.np_sides(t)]
+                return found
         if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return self._reporter(token) or self._speaking_person(token)
         if word in POSSESSIVES and token.dep_ == "poss":
