@@ -75,8 +75,8 @@ class DocActors:
     #: end, ISO3). Not actors ("Russian gas" names no one); events read them for an event noun.
     adjectives: tuple[tuple[int, int, str], ...] = ()
     #: Role and group phrases of no country ("police", "protesters", "the rebels"): (start, end,
-    #: sector). Not actors of the article (no one can say whose they are); events code them as
-    #: PETRARCH and ICEWS do, by their sector alone (`agent_at`). (start, end, sector, text)
+    #: sector, text). Not actors of the article (no one can say whose they are); events code
+    #: them as PETRARCH and ICEWS do, by their sector alone (`agent_at`).
     agents: tuple[tuple[int, int, str, str], ...] = ()
 
     @classmethod
@@ -494,6 +494,7 @@ UNKNOWN_COUNTRY = "---"
 
 
 def agent_code(sector: str) -> str:
+    """The code of a role or group of no country: "---COP"."""
     return UNKNOWN_COUNTRY + sector
 
 

@@ -379,7 +379,9 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         modality = "negated"
     tense = _tense_token(match.token, roles)
     date, precision = dater.date(match.token, tense)
-    done = modality in ("asserted", "intended") and (_happened(tense) or (pattern.code or "").startswith(STATEMENT_ROOT))
+    # a role of no country is a side only in a clause of what happened (or was said)
+    done = modality in ("asserted", "intended") and (_happened(tense)
+                                                     or (pattern.code or "").startswith(STATEMENT_ROOT))
     where = place(match.token, places, doc)
     location = Location(where.name, where.country, where.lat, where.lon) if where else None
     sentence = match.token.sent.text.strip()

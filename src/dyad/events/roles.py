@@ -10,6 +10,9 @@
 - a noun phrase names one actor per conjunct ("the leaders of Kyrgyzstan and Turkmenistan");
   a generic head ("leaders", "provocation") is looked through ("of", possessive, and for people
   nouns the nationality: "Russian and Chinese warships").
+- a role or group of no country ("Police arrested ...") is a side by its sector alone, ``---COP``
+  (``DocActors.agent_at``), unless its phrase says whose it is ("African leaders") or it is people
+  in general ("parents"); an unknown person titled with no country ("Gov. X") likewise.
 - pronouns: "we/our" in a quote is its speaker; "who/which" is the noun it modifies; "the two
   countries/leaders" is the last pair of coordinated actors before it in the article.
 """
