@@ -48,7 +48,7 @@ CASES = [
     # 14-17: protest, force posture, coercion
     ("Chilean workers stopped work in a strike over pay.", ["CHL 143 -"], ["CHL 082 -"]),
     ("Russia reinforced its troops in Crimea.", ["RUS 154 UKR"], []),
-    ("Belarus banned the opposition leader from public office.", ["BLR 1722 -"], []),
+    ("Belarus banned the opposition leader from public office.", ["BLR 1722 ---"], []),  # of no country
     ("Russia launched a cyber attack on Estonia.", ["RUS 176 EST"], ["RUS 190 EST"]),
     # "must" in a clause someone else says: that speaker's demand (10x) on the clause's subject
     ("NATO said Russia must withdraw its troops from Ukraine.", ["IGO 106 RUS"], ["RUS 0874 -"]),

@@ -347,7 +347,7 @@ def find_blocs(doc: Doc | None, article: Article, doc_actors: DocActors, tables:
             old = actors[index]
             actors[index] = replace(old, mentions=tuple(sorted((*old.mentions, mention), key=lambda m: m.start)))
         added = True
-    return DocActors.build(actors, doc_actors.adjectives) if added else doc_actors
+    return DocActors.build(actors, doc_actors.adjectives, doc_actors.agents) if added else doc_actors
 
 
 __all__ = ["Bloc", "BlocTables", "Spell", "day_of", "find_blocs", "load_blocs"]

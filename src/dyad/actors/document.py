@@ -32,8 +32,8 @@ from dyad.actors.resolve import (
     unique_on,
 )
 from dyad.actors.resolve import scan as scan_words
-from dyad.actors.tables import ActorTables, Entry, Person, Term, day_of
-from dyad.records import Actor, Article, Mention
+from dyad.actors.tables import STATELESS_SECTORS, ActorTables, Entry, Person, Term, day_of
+from dyad.records import Actor, ActorRef, Article, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -75,16 +75,31 @@ class DocActors:
     #: Demonyms that name no actor of their own ("Iranian attacks", "Russian shelling"): (start,
     #: end, ISO3). Not actors ("Russian gas" names no one); events read them for an event noun.
     adjectives: tuple[tuple[int, int, str], ...] = ()
+    #: Role and group phrases of no country ("police", "protesters", "the rebels"): (start, end,
+    #: sector, text). Not actors of the article (no one can say whose they are); events code
+    #: them as PETRARCH and ICEWS do, by their sector alone (`agent_at`).
+    agents: tuple[tuple[int, int, str, str], ...] = ()
 
     @classmethod
-    def build(cls, actors: Sequence[Actor], adjectives: Sequence[tuple[int, int, str]] = ()) -> DocActors:
+    def build(cls, actors: Sequence[Actor], adjectives: Sequence[tuple[int, int, str]] = (),
+              agents: Sequence[tuple[int, int, str, str]] = ()) -> DocActors:
         rows = sorted((m.start, m.end, a, k) for a, actor in enumerate(actors) for k, m in enumerate(actor.mentions))
         longest = max((end - start for start, end, _, _ in rows), default=0)
-        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest, tuple(adjectives))
+        return cls(tuple(actors), tuple(r[0] for r in rows), tuple(rows), longest, tuple(adjectives),
+                   tuple(agents))
 
     def country_adjective_at(self, start: int, end: int) -> str | None:
         """The country of a demonym that names no actor, lying inside ``[start, end)``."""
         return next((iso3 for a, b, iso3 in self.adjectives if start <= a and b <= end), None)
+
+    def agent_at(self, start: int, end: int) -> ActorRef | None:
+        """The phrase of no country covering ``[start, end)`` ("police", "Protesters"), as an
+        actor of its sector alone: code ``---COP`` (PETRARCH's unknown country), no country."""
+        for a, b, sector, text in self.agents:
+            if a <= start and end <= b:
+                return ActorRef(name=text, code=agent_code(sector), country=None, sector=sector,
+                                id=f"agent:{sector}", mention=Mention(text, a, b))
+        return None
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor one of whose mentions overlaps ``[start, end)`` most (ties: the shorter mention)."""
@@ -460,6 +475,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
         elif chunk.terms and chunk.head is None and not chunk.tails:
             empty.append(found)
     _story_country(state, empty, [(w.sent[h.first], h.country.iso3) for h in hits if h.country is not None])
+    agents = _agents(state, [f for f in empty if f not in state.found])
     _appositions(state)
 
     rename = _unknown_ids(state.found)
@@ -470,7 +486,31 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
             state.add(spec, span)
     _group_phrases(state)
     _pronouns(state)
-    return DocActors.build(_actors(state), adjectives)
+    return DocActors.build(_actors(state), adjectives, agents)
+
+
+#: What stands for the country of a role or group whose country no one can tell (PETRARCH's
+#: "---GOV", "---REB"): the code is this and the sector.
+UNKNOWN_COUNTRY = "---"
+
+
+def agent_code(sector: str) -> str:
+    """The code of a role or group of no country: "---COP"."""
+    return UNKNOWN_COUNTRY + sector
+
+
+def _agents(state: _Article, left: list[_Found]) -> list[tuple[int, int, str, str]]:
+    """Role and group phrases of no country that stayed so ("police", "the rebels", "critics"):
+    their spans and the sector of their head noun (a modifier or a role that takes its sector
+    from someone, "a spokesman", gives none)."""
+    out = []
+    for f in left:
+        head = f.chunk.terms[-1].term
+        if head is None or not head.sector or head.kind == "modifier" or head.sector in STATELESS_SECTORS:
+            continue
+        start, end = _span_of(state.w, f.chunk.first, f.chunk.last)
+        out.append((start, end, head.sector, state.text[start:end]))
+    return out
 
 
 #: Dependency labels of a word that modifies the noun after it inside one noun phrase.

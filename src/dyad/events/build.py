@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
 from dyad.events.modality import Reading, modality_of
-from dyad.events.roles import DocActorsLike, Roles, Side
+from dyad.events.roles import DocActorsLike, Roles, Side, agent_only
 from dyad.events.when import Dater, place
 from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
 
@@ -92,8 +92,10 @@ def _pairs(match: Match, roles: Roles) -> list[_Pair]:
     else:
         sources = roles.sources(match)
         targets = roles.targets(match, sources)
-    own = {s.key for s in sources}  # "X and Y hailed their ties": they are not its target
-    targets = [t for t in targets if t.key not in own and (t.ref.code or t.ref.country)]
+    # "X and Y hailed their ties": they are not its target, nor is a name of the source itself
+    # ("Kiir lifted a state of emergency" with "state" read as South Sudan's government): the
+    # event may then stand without a target
+    targets = [t for t in targets if (t.ref.code or t.ref.country) and not any(_same_side(s, t) for s in sources)]
     pairs: list[_Pair] = []
     named = len({s.token.i for s in sources if s.token is not None}) >= 2  # not "the two leaders"
     joint = pattern.symmetric or (named and (pattern.code or "").startswith(JOINT_CODES))
@@ -125,21 +127,40 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a th
 #: Roots that always need a counterpart: consulting (04) is with someone, a threat (13) is made
 #: to someone.
 TWO_SIDED_ROOTS = frozenset({"04", "13"})
+#: And for an imported row, an intent to cooperate (03) too: PETRARCH's "take part", "offer" say
+#: with whom; with no one named they are no event ("China sent troops to take part in exercises").
+IMPORTED_TWO_SIDED_ROOTS = TWO_SIDED_ROOTS | {"03"}
 
 
-def _one_sided_ok(pattern: Pattern) -> bool:
+def _one_sided_ok(match: Match) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
     PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
     alone, or when they are a specific phrase (a verb with its object, an event noun) of any
-    root but consulting and threatening; a bare verb of PETRARCH's never (it needs a target)."""
+    root but consulting and threatening; an imported row of PETRARCH's only as a verb and its
+    own object noun ("voiced pessimism", "launched an appeal", "carried out operations"), not a
+    bare verb (it needs a target) nor words found further down ("needed to listen to the world")."""
+    pattern = match.pattern
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
-    if pattern.tier > 0 or pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
+    if pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
         return False
+    if pattern.tier > 0:
+        return code[:2] not in IMPORTED_TWO_SIDED_ROOTS and _verb_and_object(match)
     # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
     specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
     return code[:2] in ONE_SIDED_ROOTS or specific
+
+
+def _verb_and_object(match: Match) -> bool:
+    """A verb whose required words are its own object noun, particle or preposition with a noun
+    ("voiced pessimism", "called for reform")."""
+    trigger = match.token
+    objects = [t for t in match.required if t.head == trigger and (
+        t.dep_ in ("dobj", "obj") and t.pos_ == "NOUN"
+        or t.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in t.children))]
+    return (trigger.pos_ == "VERB" and bool(objects)
+            and all(t.head == trigger and t.dep_ in ("dobj", "obj", "prt", "prep") for t in match.required))
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
@@ -148,18 +169,21 @@ def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
         return False  # an unidentified speaker or agent: no event data without a side
     if target is None:
         return no_target_ok
-    if pair.source.key == pair.target.key or not (target.code or target.country):
-        return False
-    # Domestic events are CAMEO events too (USAGOV -> USALEG; one politician attacking another,
-    # GBRGOV -> GBRGOV), but not between two names of one body ("Moscow" and "the Kremlin") or
-    # a country and itself.
-    if _is_person(pair.source) and _is_person(pair.target):
-        return True  # two different people (the keys differ): a domestic event
-    if source.code and source.code == target.code:
-        return False
-    if source.country and source.country == target.country and not (source.sector or target.sector):
-        return False
-    return True
+    return bool(target.code or target.country) and not _same_side(pair.source, pair.target)
+
+
+def _same_side(source: Side, target: Side) -> bool:
+    """Whether two sides are one actor for an event between them. Domestic events are CAMEO
+    events too (USAGOV -> USALEG; one politician attacking another, GBRGOV -> GBRGOV), but not
+    between two names of one body ("Moscow" and "the Kremlin") or a country and itself."""
+    if source.key == target.key:
+        return True
+    if _is_person(source) and _is_person(target):
+        return False  # two different people (the keys differ): a domestic event
+    a, b = source.ref, target.ref
+    if a.code and a.code == b.code:
+        return True
+    return bool(a.country) and a.country == b.country and not (a.sector or b.sector)
 
 
 #: Roots of force: a stated intent to use it ("vowed to crush the rebels", "remains committed to
@@ -274,6 +298,28 @@ def _tense_token(trigger: Token, roles: Roles) -> Token:
     return node
 
 
+#: A statement (01: "says it is sceptical", "voices concern") is made as it is reported: present
+#: tense is no role in general there.
+STATEMENT_ROOT = "01"
+#: Auxiliaries of a clause that tells what happened or is happening ("has attacked", "are
+#: investigating"), not what may, must or will ("should think", "would allow").
+FACT_AUX = frozenset({"have", "has", "had", "be", "is", "are", "was", "were", "been", "'s", "'ve"})
+
+
+def _happened(verb: Token) -> bool:
+    """Whether the clause of ``verb`` reports a past or ongoing act: a past tense, or a perfect or
+    progressive without a modal ("Police arrested", "rebels have seized", "police are
+    investigating"); not a present generic ("judges jail parents"), a modal or an infinitive.
+    A role of no country ("police", ``agent_only``) is a side only in such a clause: in others it
+    is mostly the role in general."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ in ("VBN", "VBG") and any(a.lower_ in FACT_AUX for a in auxes)
+
+
 def _is_person(side: Side) -> bool:
     token = side.token
     return token is not None and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her"))
@@ -331,7 +377,11 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
     modality = reading.modality
     if reading.shift == "refused" and lexicon.shifted(pattern.code or pattern.reverse or "", "refused") is None:
         modality = "negated"
-    date, precision = dater.date(match.token, _tense_token(match.token, roles))
+    tense = _tense_token(match.token, roles)
+    date, precision = dater.date(match.token, tense)
+    # a role of no country is a side only in a clause of what happened (or was said)
+    done = modality in ("asserted", "intended") and (_happened(tense)
+                                                     or (pattern.code or "").startswith(STATEMENT_ROOT))
     where = place(match.token, places, doc)
     location = Location(where.name, where.country, where.lat, where.lon) if where else None
     sentence = match.token.sent.text.strip()
@@ -342,9 +392,13 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         # a vow to use force is a threat made now (this pair's code only: a paired row's reverse
         # may be no threat)
         said = "asserted" if modality == "intended" and pair_code.startswith("13") else modality
-        no_target_ok = _one_sided_ok(pattern)
+        no_target_ok = _one_sided_ok(match)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
+        if not done and pair.target is not None and agent_only(pair.target.ref):
+            pair = _Pair(pair.source, None)  # "will not accept refugees": refugees in general
+        if not done and agent_only(pair.source.ref):
+            continue  # "judges should think before ...", "the court must pass": a role in general
         if not _allowed(pair, no_target_ok):
             continue
         if pattern.person and not demands and (_has_object(match, lexicon)

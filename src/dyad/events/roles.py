@@ -10,6 +10,9 @@
 - a noun phrase names one actor per conjunct ("the leaders of Kyrgyzstan and Turkmenistan");
   a generic head ("leaders", "provocation") is looked through ("of", possessive, and for people
   nouns the nationality: "Russian and Chinese warships").
+- a role or group of no country ("Police arrested ...") is a side by its sector alone, ``---COP``
+  (``DocActors.agent_at``), unless its phrase says whose it is ("African leaders") or it is people
+  in general ("parents"); an unknown person titled with no country ("Gov. X") likewise.
 - pronouns: "we/our" in a quote is its speaker; "who/which" is the noun it modifies; "the two
   countries/leaders" is the last pair of coordinated actors before it in the article.
 """
@@ -19,9 +22,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from dyad.actors import UNKNOWN_COUNTRY
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
 from dyad.events.petrarch import DEFAULT_TARGETS
@@ -67,10 +71,12 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "persuade", "force", "order
 ACTIVE_ACL_TAGS = {"VBG": ("nsubj", "nsubjpass", "ROOT"), "VBD": ("ROOT",)}
 #: What a speaker says things in: "X said in a statement urging ...": the statement is X's.
 SPEECH_NOUNS = frozenset({"statement", "interview", "speech", "letter", "address", "message",
-                          "communique", "tweet", "post", "briefing", "broadcast"})
-#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance").
+                          "communique", "tweet", "post", "briefing", "broadcast", "report", "resolution"})
+#: Nouns that only say what a body named before them is ("ECOWAS regional bloc", "the NATO alliance"),
+#: or name the part of it that speaks and acts for it ("the Syrian army command", "the Hamas leadership").
 DESCRIPTOR_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "coalition",
-                              "body", "group", "movement", "union", "agency"})
+                              "body", "group", "movement", "union", "agency", "command", "leadership",
+                              "headquarters"})
 #: Verbs of a complaint's or lawsuit's charge: their object is whom it is against (`allege` slot).
 ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "claim", "target", "challenge"})
 #: Verbs whose object takes part in the meeting or talks they describe (the `include` slot).
@@ -120,6 +126,17 @@ MAKE_AS_VERBS = frozenset({"use", "hold", "take", "keep", "employ"})
 #: of the talks": those say who suffered or took part.
 MEASURE_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage", "volley",
                            "salvo", "day", "week", "hour", "month"})
+
+#: Modifiers that make a group of no country one of several countries ("world leaders", "other
+#: global leaders", "foreign troops"): not one unknown country's group.
+MULTINATIONAL = frozenset({"world", "global", "international", "foreign", "regional", "multinational"})
+#: Sectors of people in general (civilians, students, patients): a group of them of no country is
+#: too unspecific a side ("people join police forces", "more women went to university").
+PUBLIC_SECTORS = frozenset({"CVL", "EDU", "HLH"})
+#: The id prefix of a person the actor tables don't know (``dyad.actors``: "name:jane-roe").
+UNKNOWN_PERSON = "name:"
+#: Entity types of a modifier that names whose a group is, even first in a sentence ("African leaders").
+NAMED_ENTITIES = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC", "PERSON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +214,14 @@ class Roles:
             return []
         mention = next((m for m in actor.mentions if m.start < end and start < m.end), None)
         if mention is None:
-            return [Side(actor.ref(Mention(token.text, start, end)), token)]
+            return [Side(_sector_coded(actor.ref(Mention(token.text, start, end)), token), token)]
         group = [(m, a) for m, a in self.actors.mentions_in(mention.start, mention.end)
                  if (m.start, m.end) == (mention.start, mention.end)]
         if len(group) <= 1:
-            return [Side(actor.ref(mention), token)]
+            return [Side(_sector_coded(actor.ref(mention), token), token)]
         if TWO_WORDS.search(mention.text.lower()) and len(group) != 2:
             return []  # "both countries" resolved to four: not a pair we can trust
-        return _dedupe(Side(a.ref(m), token) for m, a in group)
+        return _dedupe(Side(_sector_coded(a.ref(m), token), token) for m, a in group)
 
     def _pronoun(self, token: Token) -> list[Side]:
         word = token.lower_
@@ -218,7 +235,11 @@ class Roles:
             while clause.dep_ == "ccomp" and clause.head != clause:
                 clause = clause.head
             if clause.dep_ == "relcl" and clause.head != clause:
-                return self.np_sides(clause.head)
+                found = self.np_sides(clause.head)
+                if not found and clause.head.lemma_.lower() in SPEECH_NOUNS:
+                    # "issued a report that calls on ...": the report says what its issuer says
+                    found = [s for t in self._noun_agent_tokens(clause.head, 0) for s in self.np_sides(t)]
+                return found
         if word in REPORTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return self._reporter(token) or self._speaking_person(token)
         if word in POSSESSIVES and token.dep_ == "poss":
@@ -343,7 +364,20 @@ class Roles:
                     and child.lemma_.lower() in AUTHOR_PARTICIPLES:  # "a Taliban-claimed car bomb"
                 found.extend(s for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                              for c in conjuncts(g) for s in self._np_one(c, depth + 1))
-        return found
+        return found or self._agent(token)
+
+    def _agent(self, token: Token) -> list[Side]:
+        """"Police arrested ...", "the rebels": a role or group of no country, by its sector
+        alone (``DocActors.agent_at``: ``---COP``), when nothing in its phrase names whose it is."""
+        lookup = getattr(self.actors, "agent_at", None)
+        if lookup is None or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "nmod"):
+            return []  # "joint naval exercises": a modifier is no one
+        if _names_whose(token):
+            return []  # "African leaders", "Tobago's authorities": someone's, though not known to us
+        ref = lookup(token.idx, token.idx + len(token.text))
+        if ref is not None and ref.sector in PUBLIC_SECTORS:
+            return []  # "people", "parents", "students" of no country: no one in particular
+        return [Side(ref, token)] if ref is not None else []
 
     def _titled(self, head: Token, sides: list[Side]) -> list[Side]:
         """"Bree President Romendacil": a name the tables code by its country alone, under a title
@@ -377,10 +411,17 @@ class Roles:
 
     def _described(self, token: Token) -> list[Side]:
         """"the Economic Community of West African States (ECOWAS) regional bloc": a body named
-        right before a noun that only says what it is (the parser often hangs the name elsewhere)."""
-        if token.lemma_.lower() not in DESCRIPTOR_NOUNS or token.left_edge.i == 0:
+        right before a noun that only says what it is (the parser often hangs the name elsewhere),
+        or inside its phrase ("the Syrian army command")."""
+        if token.lemma_.lower() not in DESCRIPTOR_NOUNS:
             return []
-        before = self.doc[token.left_edge.i - 1]
+        inside = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i == token.i - 1]
+        if inside:
+            before = inside[0]
+        elif token.left_edge.i == 0:
+            return []
+        else:
+            before = self.doc[token.left_edge.i - 1]
         if before.text == ")" and before.i > 0:
             before = self.doc[before.i - 1]
         actor = self.actors.actor_at(before.idx, before.idx + len(before.text))
@@ -562,10 +603,15 @@ class Roles:
         own = {s.key for s in sources}
         sides: list[Side] = []
         imported = match.pattern.tier > 0  # looser rows: only a country named as the slot itself
+        slots: set[int] = set()
         for slot in match.pattern.targets:
             for token in self.slot_tokens(match, slot):
+                slots.add(token.i)
                 sides.extend(self.np_sides(token) or (imported and self._hung_name(token)) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
+        # a group of no country is a target only as the slot's own word ("arrested protesters"),
+        # not from deeper in its phrase ("cooperation, with China sending hundreds of troops")
+        sides = [side for side in sides if not agent_only(side.ref) or side.token is None or side.token.i in slots]
         named = [side for side in sides if (side.token is None or side.token.pos_ != "PRON")
                  and side.key not in own]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
@@ -852,6 +898,53 @@ def _names_other_side(place: Side, sources: list[Side]) -> bool:
     country = place.ref.country or place.ref.code
     return bool(country and sources) and all(
         s.ref.country and s.ref.country != country for s in sources)
+
+
+def _sector_coded(ref: ActorRef, token: Token) -> ActorRef:
+    """A person the tables don't know, whose title gives a sector but no country ("Gov. Phil
+    Murphy", "Health Minister Katy Gallagher"): coded by the sector alone, as an agent of no
+    country is ("---GOV", see ``DocActors.agent_at``); not when a possessor says whose title it
+    is ("Gryffindor's head X"). Any other actor as it is."""
+    if ref.code or ref.country or not ref.sector or ref.sector in PUBLIC_SECTORS \
+            or not (ref.id or "").startswith(UNKNOWN_PERSON):
+        return ref
+    nouns = [token, token.head] if token.dep_ == "appos" else [token]
+    if any(m.dep_ == "poss" and m.lower_ not in POSSESSIVES for n in nouns for m in n.subtree if m.i < n.i):
+        return ref
+    return replace(ref, code=UNKNOWN_COUNTRY + ref.sector)
+
+
+def agent_only(ref: ActorRef) -> bool:
+    """A role or group of no country ("police": ``---COP``, see ``DocActors.agent_at``)."""
+    return ref.country is None and (ref.code or "").startswith(UNKNOWN_COUNTRY)
+
+
+def _names_whose(noun: Token) -> bool:
+    """Whether the phrase of ``noun`` says whose the group is, though not in a way we know: a
+    name before it ("African leaders", "Rohingya Muslim insurgents", "the OWL standards
+    committee"), a possessor ("Tobago's authorities"), a word of several countries ("world
+    leaders"), an of/from-phrase ("the leaders of those countries") or a named place it is in
+    ("officials in White House"); for coordinated nouns, what they share ("Danish media and
+    government", "lawmakers and officials in Fornost"). Such a group has a country or several."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    if noun.dep_ == "conj":
+        nouns.append(noun.head)
+    return any(_modifier_names(m) for n in nouns for m in n.subtree if m.i < n.i) \
+        or any(_phrase_names(p) for n in nouns for p in n.children if p.dep_ == "prep")
+
+
+def _modifier_names(word: Token) -> bool:
+    if word.dep_ == "poss":
+        return word.lower_ not in POSSESSIVES
+    return word.dep_ in ("amod", "compound", "nmod") and (
+        word.text[:1].isupper() and not word.is_sent_start or word.ent_type_ in NAMED_ENTITIES
+        or word.lower_ in MULTINATIONAL)
+
+
+def _phrase_names(prep: Token) -> bool:
+    if prep.lower_ in ("of", "from"):
+        return True
+    return prep.lower_ in ("in", "at") and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children)
 
 
 def _shared_object(verb: Token) -> list[Token]:
