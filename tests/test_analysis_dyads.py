@@ -86,3 +86,16 @@ def test_analysis_plots_write_images(store, tmp_path):
     net = plot_network(actor_network(store), tmp_path / "n.png")
     for path in (png, net):
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+def test_analysis_a_role_of_no_country_is_no_dyad_side(tmp_path):
+    police = Ref(name="police", code="---COP", country=None, sector="COP")
+    s = open_store(str(tmp_path / "b.db"))
+    try:
+        s.add(_reading("b1", "2022-09-20", _event(police, CHN, "111", "2022-09-19", "Police criticised Beijing."),
+                       _event(USA, CHN, "111", "2022-09-19", "Washington criticised Beijing.")))
+        top = top_dyads(s, n=5)
+        assert set(map(tuple, top[["source", "target"]].values)) == {("USA", "CHN")}
+        assert "---" not in actor_network(s)
+    finally:
+        s.close()

@@ -17,6 +17,8 @@ CASES = [
     ("The Indian government rejected allegations that its troops had shelled the village.",
      ["IND 016 -"], ["IND 12 -"]),
     ("Poland is considering sending aid to Moldova.", ["POL 014 -"], ["POL 1311 MDA"]),
+    ("China expressed pessimism about the prospects of the talks.", ["CHN 012 -"], []),
+    ("The Japanese government voiced hope that the talks would resume soon.", ["JPN 013 -"], []),
     ("The Kenyan cabinet is exploring the possibility of early elections.", ["KEN 014 -"], []),
     # 02: appeal
     ("Germany pushed for tougher sanctions on Iran.", ["DEU 020 IRN"], []),

@@ -80,15 +80,14 @@ def test_events_roles_agents_titled_person_of_no_country(pipeline):
     assert any(e.source.code == "---GOV" and e.code.startswith("01") for e in events)
 
 
-@pytest.mark.parametrize(("text", "wanted"), [
-    ("The United Nations launched an appeal for $80 million in emergency aid for the region.", ("IGO", "02", "-")),
-    ("China expressed pessimism about the prospects of the talks.", ("CHN", "01", "-")),
-    ("The Japanese government voiced hope that the talks would resume soon.", ("JPNGOV", "01", "-")),
-    ("Myanmar's president called for reform of the military-drafted constitution.", ("MMRGOV", "02", "-")),
+@pytest.mark.parametrize("text", [
+    # an imported (PETRARCH) row needs its target: alone, its phrases were mostly wrong on news
+    "The Labour party is counting on the politics of fear, the Scottish minister said.",
+    "The Kenyan finance minister hopes to announce a deal on debt relief later on Friday.",
 ])
-def test_events_roles_agents_imported_phrase_needs_no_target(pipeline, text, wanted):
+def test_events_roles_agents_imported_phrase_alone_is_no_event(pipeline, text):
     _, events = pipeline(text)
-    assert wanted in _coded(events)
+    assert not any(e.target is None for e in events), _coded(events)
 
 
 @pytest.mark.parametrize("text", [

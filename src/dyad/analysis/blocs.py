@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dyad.actors import BlocTables, load_blocs
+from dyad.actors import UNKNOWN_COUNTRY, BlocTables, load_blocs
 from dyad.actors.blocs import day_of
 from dyad.analysis.dyads import QUADS, SERIES_COLUMNS, Period, dyad_events, is_symmetric, series_of
 
@@ -127,7 +127,7 @@ def _state(code: object, country: object) -> str | None:
 
 
 #: Codes of actors without a state: an IGO, a bloc, an international militant group.
-_STATELESS = frozenset({"IGO", "IMG", "NGO", "MNC"})
+_STATELESS = frozenset({"IGO", "IMG", "NGO", "MNC", UNKNOWN_COUNTRY})  # "---COP": a role of no country
 
 
 def bloc_dyad_events(store: Store, a: str, b: str, *, both_directions: bool = True, since: str | None = None,

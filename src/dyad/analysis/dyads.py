@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from dyad.actors import UNKNOWN_COUNTRY
 from dyad.store.dedup import symmetric
 
 if TYPE_CHECKING:
@@ -50,11 +51,14 @@ def _period(dates: pd.Series, by: Period) -> pd.Series:
 
 def _events(store: Store, **filters) -> pd.DataFrame:
     """The stored events matching ``filters`` that have both sides: dyad analytics count only
-    two-sided events (a one-sided event, ``target: null``, is no dyad)."""
+    two-sided events (a one-sided event, ``target: null``, is no dyad; nor is a side that is a
+    role of no country, ``---COP``)."""
     df = store.events(**filters)
     if df.empty:
         return df
-    return df[df["source_code"].notna() & df["target_code"].notna()]
+    known = ~(df["source_code"].fillna("").str.startswith(UNKNOWN_COUNTRY)
+              | df["target_code"].fillna("").str.startswith(UNKNOWN_COUNTRY))
+    return df[df["source_code"].notna() & df["target_code"].notna() & known]
 
 
 def is_symmetric(events: pd.DataFrame) -> pd.Series:

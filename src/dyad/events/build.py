@@ -127,40 +127,27 @@ ONE_SIDED_ROOTS = frozenset({f"{n:02d}" for n in range(8, 21)}) - {"13"}  # a th
 #: Roots that always need a counterpart: consulting (04) is with someone, a threat (13) is made
 #: to someone.
 TWO_SIDED_ROOTS = frozenset({"04", "13"})
-#: And for an imported row, an intent to cooperate (03) too: PETRARCH's "take part", "offer" say
-#: with whom; with no one named they are no event ("China sent troops to take part in exercises").
-IMPORTED_TWO_SIDED_ROOTS = TWO_SIDED_ROOTS | {"03"}
 
 
-def _one_sided_ok(match: Match) -> bool:
+def _one_sided_ok(pattern: Pattern) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
     PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
     alone, or when they are a specific phrase (a verb with its object, an event noun) of any
-    root but consulting and threatening; an imported row of PETRARCH's only as a verb and its
-    own object noun ("voiced pessimism", "launched an appeal", "carried out operations"), not a
-    bare verb (it needs a target) nor words found further down ("needed to listen to the world")."""
-    pattern = match.pattern
+    root but consulting and threatening; an imported row of PETRARCH's never (it needs its
+    target)."""
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
     if pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
         return False
     if pattern.tier > 0:
-        return code[:2] not in IMPORTED_TWO_SIDED_ROOTS and _verb_and_object(match)
+        # never alone: tried with a verb and its own object noun ("voiced pessimism"), imported
+        # one-sided events were mostly wrong on BBC politics ("counting on", "hopes to announce
+        # a deal", "need more money"; README, Events)
+        return False
     # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
     specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
     return code[:2] in ONE_SIDED_ROOTS or specific
-
-
-def _verb_and_object(match: Match) -> bool:
-    """A verb whose required words are its own object noun, particle or preposition with a noun
-    ("voiced pessimism", "called for reform")."""
-    trigger = match.token
-    objects = [t for t in match.required if t.head == trigger and (
-        t.dep_ in ("dobj", "obj") and t.pos_ == "NOUN"
-        or t.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in t.children))]
-    return (trigger.pos_ == "VERB" and bool(objects)
-            and all(t.head == trigger and t.dep_ in ("dobj", "obj", "prt", "prep") for t in match.required))
 
 
 def _allowed(pair: _Pair, no_target_ok: bool) -> bool:
@@ -392,7 +379,7 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         # a vow to use force is a threat made now (this pair's code only: a paired row's reverse
         # may be no threat)
         said = "asserted" if modality == "intended" and pair_code.startswith("13") else modality
-        no_target_ok = _one_sided_ok(match)
+        no_target_ok = _one_sided_ok(pattern)
         if pair.target is None and pattern.solo and single:
             pair_code, no_target_ok = pattern.solo, True
         if not done and pair.target is not None and agent_only(pair.target.ref):
