@@ -148,6 +148,22 @@ SENSES = [
     ("Spain formally recognised Palestine as a state.", ["ESP 054 PSE"], []),
     ("Germany has reinforced its commitment to Syrian refugees.", ["DEU 030 SYR"], ["DEU 162"]),
     ("The Kenyan opposition seized the initiative in the debate.", [], ["KEN 17"]),
+    # second round: comments, options, aid, peacekeeping, air links, bans from office
+    ("The Kenyan president said there was deep concern in Kenya about the violence in Sudan.", ["KEN 012"],
+     []),
+    ("Poland is considering sending troops to Lithuania.", ["POL 014"], ["POL 04"]),
+    ("The Kenyan cabinet is considering giving money to Somalia.", ["KEN 014"], []),
+    ("The Kenyan government rejected claims of corruption in the ministry.", ["KEN 016"], ["KEN 120"]),
+    ("Russia rejected Japan's claim to the islands.", ["RUS 120 JPN"], ["RUS 016"]),
+    ("Germany handed over 30 ambulances to the Ethiopian health ministry.", ["DEU 070 ETH"], []),
+    ("Ghana announced the deployment of 300 troops to Mali on a peacekeeping mission.", ["GHA 074 MLI"],
+     ["GHA 154"]),
+    ("The Japanese government agreed to provide Kenya with medical equipment.", ["JPN 033 KEN"],
+     ["JPN 019"]),
+    ("Washington returned the ancient statue to Egypt.", ["USA 0842 EGY"], []),
+    ("Morocco suspended air links with Spain and Portugal.", ["MAR 160 ESP", "MAR 160 PRT"], []),
+    ("Rabat announced a suspension of air links with Madrid.", ["MAR 160 ESP"], []),
+    ("Turkey barred the opposition mayor from running for office.", ["TUR 1722"], []),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
