@@ -164,6 +164,16 @@ SENSES = [
     ("Morocco suspended air links with Spain and Portugal.", ["MAR 160 ESP", "MAR 160 PRT"], []),
     ("Rabat announced a suspension of air links with Madrid.", ["MAR 160 ESP"], []),
     ("Turkey barred the opposition mayor from running for office.", ["TUR 1722"], []),
+    ("The Taliban claimed that they had attacked the police station.", ["AFG 015"], ["AFG 190"]),
+    ("Israel claimed that Hamas had attacked the crossing.", [], ["ISR 015", "PSE 015"]),
+    ("Hungary said it would refuse to comply with the European Commission's ruling.", ["HUN 124"], []),
+    ("Iran complied with the UN resolution.", ["IRN 080"], []),
+    ("Japan gave financial support to Kenya.", ["JPN 071 KEN"], ["JPN 051"]),
+    ("The European Union provided technical support to the Kenyan election commission.", ["IGO 070 KEN"],
+     ["IGO 051"]),
+    ("Japan offered financial support to Kenya.", ["JPN 0331 KEN"], ["JPN 071"]),
+    ("Germany has made available ambulances and medical supplies to Sierra Leone.", ["DEU 070 SLE"], []),
+    ("The Kenyan opposition gave its support to the plan.", ["KEN 051"], ["KEN 07"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
