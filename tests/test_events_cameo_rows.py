@@ -174,6 +174,9 @@ SENSES = [
     ("Japan offered financial support to Kenya.", ["JPN 0331 KEN"], ["JPN 071"]),
     ("Germany has made available ambulances and medical supplies to Sierra Leone.", ["DEU 070 SLE"], []),
     ("The Kenyan opposition gave its support to the plan.", ["KEN 051"], ["KEN 07"]),
+    ("The Indian prime minister hosted a dinner for the Japanese prime minister.", ["IND 043 JPN"], []),
+    ("The European Union gave Turkey a deadline to open its ports.", ["IGO 139 TUR"], []),
+    ("Turkey opened its borders to Syrians and Iraqis.", ["TUR 075 SYR", "TUR 075 IRQ"], ["TUR 050"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
