@@ -177,6 +177,11 @@ SENSES = [
     ("The Indian prime minister hosted a dinner for the Japanese prime minister.", ["IND 043 JPN"], []),
     ("The European Union gave Turkey a deadline to open its ports.", ["IGO 139 TUR"], []),
     ("Turkey opened its borders to Syrians and Iraqis.", ["TUR 075 SYR", "TUR 075 IRQ"], ["TUR 050"]),
+    ("The Iranian foreign minister expressed pessimism about the nuclear talks.", ["IRN 012"], []),
+    ("The Kenyan president expressed hope that the talks would succeed.", ["KEN 013"], []),
+    ("The Kremlin declined to comment on the report.", ["RUS 011"], []),
+    ("Turkey extradited a US citizen suspected of being a militant.", ["TUR 063"], []),
+    ("The UAE removed trade and travel restrictions with Israel.", ["ARE 081 ISR"], []),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
