@@ -182,6 +182,14 @@ SENSES = [
     ("The Kremlin declined to comment on the report.", ["RUS 011"], []),
     ("Turkey extradited a US citizen suspected of being a militant.", ["TUR 063"], []),
     ("The UAE removed trade and travel restrictions with Israel.", ["ARE 081 ISR"], []),
+    ("The Kenyan opposition launched a hunger strike.", ["KEN 142"], ["KEN 190"]),
+    ("The French president issued an ultimatum to Muslim leaders.", ["FRA 139"], []),
+    ("NATO allies agreed to extend their peacekeeping mission in Bosnia.", ["IGO 0334 BIH"], []),
+    ("Burma agreed to allow international aid into the cyclone zone.", ["MMR 0355"], []),
+    ("The Iraqi prime minister agreed to resign after weeks of protests.", ["IRQ 0341"], []),
+    ("The Iraqi prime minister declined to resign.", ["IRQ 124"], ["IRQ 0831"]),
+    ("The United States and South Korea failed to reach agreement on a trade deal.",
+     ["USA 120 KOR", "KOR 120 USA"], ["USA 057:asserted"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
