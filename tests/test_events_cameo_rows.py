@@ -190,6 +190,12 @@ SENSES = [
     ("The Iraqi prime minister declined to resign.", ["IRQ 124"], ["IRQ 0831"]),
     ("The United States and South Korea failed to reach agreement on a trade deal.",
      ["USA 120 KOR", "KOR 120 USA"], ["USA 057:asserted"]),
+    ("The UN launched an appeal for $80 million in emergency aid for Somalia.", ["IGO 023"], []),
+    ("The Kenyan opposition launched an appeal against the court ruling.", [], ["KEN 020", "KEN 023"]),
+    ("The European Union set a deadline for Iran.", ["IGO 139 IRN"], []),
+    ("The government set a deadline for the talks.", [], ["KEN 139", "GBR 139"]),
+    ("Nigeria and Britain will undertake a joint military exercise next year.",
+     ["NGA 0312 GBR", "GBR 0312 NGA"], []),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
