@@ -196,6 +196,8 @@ SENSES = [
     ("The government set a deadline for the talks.", [], ["KEN 139", "GBR 139"]),
     ("Nigeria and Britain will undertake a joint military exercise next year.",
      ["NGA 0312 GBR", "GBR 0312 NGA"], []),
+    ("The Myanmar president called for reform of the constitution.", ["MMR 024"], []),
+    ("The Kenyan opposition urged the government to reform the police.", ["KEN 024 KEN"], []),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
