@@ -198,6 +198,9 @@ SENSES = [
      ["NGA 0312 GBR", "GBR 0312 NGA"], []),
     ("The Myanmar president called for reform of the constitution.", ["MMR 024"], []),
     ("The Kenyan opposition urged the government to reform the police.", ["KEN 024 KEN"], []),
+    ("The UN appealed for an end to the blockade.", ["IGO 020"], []),
+    ("The Kenyan opposition appealed against the ruling.", [], ["KEN 020"]),
+    ("A Danish court found the former official guilty of fraud.", ["DNK 116"], []),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
