@@ -201,6 +201,10 @@ SENSES = [
     ("The UN appealed for an end to the blockade.", ["IGO 020"], []),
     ("The Kenyan opposition appealed against the ruling.", [], ["KEN 020"]),
     ("A Danish court found the former official guilty of fraud.", ["DNK 116"], []),
+    ("The Peruvian president resigned after a week of protests.", ["PER 0831"], []),
+    ("Suharto resigned as president of Indonesia in May 1998.", ["IDN 0831"], []),
+    ("The Kenyan president refused to resign.", ["KEN 124"], ["KEN 0831"]),
+    ("The Kenyan president should resign, the opposition said.", [], ["KEN 0831:asserted"]),
     # precision: a bid for office is no event (PETRARCH's START BID reads 160)
     ("A Nigerian senator launched a bid to become governor.", [], ["NGA 16"]),
 ]
