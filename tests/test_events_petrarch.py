@@ -198,7 +198,7 @@ def test_events_petrarch_unnamed_target_a_country_in_the_phrase_foreign_to_the_s
     # a country (or a place's country) under "in" is the target when it is not the source's own
     assert ("RUS", "111", "UKR") in read("Russia ghosted the closure of embassies in Ukraine.")
     assert ("RUS", "111", "UKR") in read("Russia ghosted the closure of embassies in Kyiv.")
-    assert ("RUS", "111", "RUS") not in read("Russia ghosted the closure of embassies in Moscow.")
+    assert not any(target is not None for _, _, target in read("Russia ghosted the closure of embassies in Moscow."))
     # the verb's own "in": a foreign country, never a body joined there
     assert ("JPN", "111", "IND") in read("The Japanese foreign minister ghosted in India on Monday.")
     assert not {e for e in read("Smith ghosted in the Royal Navy in 1942.") if e[2]}

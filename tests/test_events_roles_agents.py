@@ -5,8 +5,9 @@
   (``DocActors.agent_at``); never when the phrase says whose it is and we only do not know it
   ("West African leaders", "world leaders"), never from a modifier ("naval exercises").
 - A person the tables don't know, titled by a role of no country ("Gov. Jane Roe"): ``---GOV``.
-- An imported (PETRARCH) row stands without a target only as a verb with its own object noun
-  ("launched an appeal"); never an intent to cooperate (03), never a bare verb.
+- An imported (PETRARCH) row stands without a target only when the converter flagged it
+  ``notarget`` (a phrase of a root that may stand alone): not "counting on", "hopes to announce
+  a deal", nor an intent to cooperate (03).
 
 Sentences written for these tests in the style of news, coded through the real parse.
 """

@@ -707,6 +707,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings
         for row, where, shipped, from_dictionary in rows:
             horizon = raw.horizons.get(where.rpartition(":")[0]) if from_dictionary else None
             start, end, end_low = tenure_span(row, horizon)
+            cut = False   # ended where a hand tenure begins, not at the dictionary's horizon
             if from_dictionary:
                 # the hand tables speak for their dates: the dictionary keeps the years before
                 # ("GBRGOV from 2003" for a man the hand tables know as prime minister from 2007)
@@ -716,6 +717,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings
                     if first <= start:
                         continue
                     end = end_low = first
+                    cut = True
             clash = next((k for k in kept if word_key(k[0]["role"]) == word_key(row["role"])
                           and start < k[4] and k[3].start < end_low), None)
             if clash is not None and from_dictionary:
@@ -731,7 +733,7 @@ def _build_people(raw: _Raw, terms: dict[str, Term], strict: RowReport, warnings
             term = None if from_dictionary else _canonical_role(terms, row["role"])
             tenure = Tenure(row["country"] or None, row["sector"], row["role"], start, end,
                             term.canonical if term else word_key(row["role"]), bool(term and term.leader),
-                            "" if from_dictionary else where, horizon=bool(horizon and not row["valid_to"]))
+                            "" if from_dictionary else where, horizon=bool(horizon and not row["valid_to"] and not cut))
             kept.append((row, where, shipped, tenure, end_low))
         if not kept:
             continue

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.events.lexicon import Lexicon, Pattern
 from dyad.events.match import Match, match_sentence
 from dyad.events.modality import Reading, modality_of
-from dyad.events.roles import DocActorsLike, Roles, Side, agent_only
+from dyad.events.roles import FORCE_ROOTS, DocActorsLike, Roles, Side, agent_only
 from dyad.events.when import Dater, place
 from dyad.records import Article, DateRef, Event, Location, Place, Quote, Span
 
@@ -133,17 +133,17 @@ def _one_sided_ok(pattern: Pattern) -> bool:
     """Whether a match with a source but no target is an event (``target: null``, as GDELT and
     PLOVER allow). Rows flagged ``notarget`` always; other hand rows when their root may stand
     alone, or when they are a specific phrase (a verb with its object, an event noun) of any
-    root but consulting and threatening; an imported row of PETRARCH's never (it needs its
-    target)."""
+    root but consulting and threatening; an imported row of PETRARCH's only when the converter
+    flagged it ``notarget`` (a phrase of a root that may stand alone: 08-20, less 13)."""
     if "notarget" in pattern.flags:
         return True
     code = pattern.code or ""
     if pattern.flags & TWO_SIDED_FLAGS or code[:2] in TWO_SIDED_ROOTS:
         return False
     if pattern.tier > 0:
-        # never alone: tried with a verb and its own object noun ("voiced pessimism"), imported
-        # one-sided events were mostly wrong on BBC politics ("counting on", "hopes to announce
-        # a deal", "need more money"; README, Events)
+        # no other imported row: tried for a verb with its own object noun ("voiced pessimism"),
+        # most of what it added on BBC politics was wrong ("counting on", "hopes to announce a
+        # deal", "need more money"; README, Events)
         return False
     # a specific phrase ("expressed condolences", "launched an appeal") is an event of its own
     specific = bool(pattern.requires) or all(pos in ("noun", "adj") for _, pos in pattern.triggers)
@@ -173,9 +173,6 @@ def _same_side(source: Side, target: Side) -> bool:
     return bool(a.country) and a.country == b.country and not (a.sector or b.sector)
 
 
-#: Roots of force: a stated intent to use it ("vowed to crush the rebels", "remains committed to
-#: eliminating Hamas") is CAMEO's threat to use it (137, 138, 1385), not an attack to come.
-FORCE_ROOTS = ("18", "19", "20")
 #: Marks of a condition on a future act: "if Hezbollah breaks the deal, we will attack" is a threat.
 CONDITION_MARKS = frozenset({"if", "unless"})
 #: Marks of the clause a threat answers, whose subject it is made to.
@@ -185,6 +182,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 
 def _code_for(match: Match, shift: str | None, lexicon: Lexicon, code: str) -> str:
     if shift == "intended":
+        # a stated intent to use force is a threat (137, 138, 1385), not an attack to come
         vowed = lexicon.shifted(code, "threatened") if code.startswith(FORCE_ROOTS) else None
         return match.pattern.intent or lexicon.shifted(code, "intended") or vowed or code
     if shift == "threatened":
@@ -290,7 +288,7 @@ def _tense_token(trigger: Token, roles: Roles) -> Token:
 STATEMENT_ROOT = "01"
 #: Auxiliaries of a clause that tells what happened or is happening ("has attacked", "are
 #: investigating"), not what may, must or will ("should think", "would allow").
-FACT_AUX = frozenset({"have", "has", "had", "be", "is", "are", "was", "were", "been", "'s", "'ve"})
+FACT_AUX = frozenset({"have", "be"})   # lemmas: "has", "'re", "being" too
 
 
 def _happened(verb: Token) -> bool:
@@ -304,7 +302,7 @@ def _happened(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ in ("VBN", "VBG") and any(a.lower_ in FACT_AUX for a in auxes)
+    return verb.tag_ in ("VBN", "VBG") and any(a.lemma_.lower() in FACT_AUX for a in auxes)
 
 
 def _is_person(side: Side) -> bool:
@@ -380,12 +378,12 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         # may be no threat)
         said = "asserted" if modality == "intended" and pair_code.startswith("13") else modality
         no_target_ok = _one_sided_ok(pattern)
-        if pair.target is None and pattern.solo and single:
-            pair_code, no_target_ok = pattern.solo, True
         if not done and pair.target is not None and agent_only(pair.target.ref):
             pair = _Pair(pair.source, None)  # "will not accept refugees": refugees in general
         if not done and agent_only(pair.source.ref):
             continue  # "judges should think before ...", "the court must pass": a role in general
+        if pair.target is None and pattern.solo and single:
+            pair_code, no_target_ok = pattern.solo, True
         if not _allowed(pair, no_target_ok):
             continue
         if pattern.person and not demands and (_has_object(match, lexicon)

@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 #: How far below the trigger a required word may sit ("send hundreds of troops": 3 arcs).
 MAX_REQUIREMENT_DEPTH = 3
-#: The longest phrase a requirement may be ("arleigh_burke_class_destroyer": 4 words; more are
-#: not looked for).
+#: The longest phrase a requirement may be, in words ("arleigh_burke_class_destroyer" has 4).
 MAX_PHRASE_WORDS = 6
+#: Tokens looked at before a phrase's head per word of it: hyphens are tokens of their own
+#: ("cease - fire") and are skipped.
+TOKENS_PER_WORD = 2
 
 #: Arcs a requirement may not be looked for across: they open another clause with its own event.
 #: (A that-clause may hold one: "demanded that Russia withdraw" is a demand for withdrawal.)
@@ -159,7 +161,7 @@ def _phrase_at(token: Token, phrases: dict[str, tuple[tuple[str, ...], ...]]) ->
     candidates = phrases.get(token.lemma_.lower(), ()) + phrases.get(token.lower_, ())
     if not candidates:
         return False
-    words = [t for t in token.doc[max(0, token.i - 2 * MAX_PHRASE_WORDS): token.i + 1] if t.text != "-"]
+    words = [t for t in token.doc[max(0, token.i - TOKENS_PER_WORD * MAX_PHRASE_WORDS): token.i + 1] if t.text != "-"]
     return any(len(phrase) <= len(words)
                and all(word in lemma_forms(t) for word, t in zip(phrase, words[-len(phrase):], strict=True))
                for phrase in candidates)

@@ -97,15 +97,11 @@ NOT_TARGET_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
 #: fewer people IN the UK", said by the UK's own, only says where they are.
 BODY_LOCATIVE = "in"
 #: Roots of force (assault, fight, mass violence): a country whose things or people are hit is
-#: the target when no actor is named (``Roles.struck_country``); not 15 (a show of force "in"
-#: a country is where, not against whom).
-STRIKE_ROOTS = ("18", "19", "20")
-#: The preposition on a force verb that names the country hit ("struck sites in Pakistan").
-STRUCK_IN = "in"
-#: Roots of force (assault, fight, mass violence), whose "at" names what they are aimed at as
-#: well as where ("fired two artillery shells AT Seoul"): a place there is a target as under
-#: BODY_LOCATIVE.
-AIMED_ROOTS = frozenset({"18", "19", "20"})
+#: the target when no actor is named (``Roles.struck_country``), and "at" names what force is
+#: aimed at as well as where ("fired two artillery shells AT Seoul"); not 15 (a show of force
+#: "in" a country is where, not against whom). A stated intent to use force is a threat
+#: (``build``).
+FORCE_ROOTS = ("18", "19", "20")
 AIMED_LOCATIVE = frozenset({"at"})
 #: Relative clauses on a noun ("nations WHICH TOOK ..."): what they name is not the phrase's
 #: own place (a participle's is: "the decisions TAKEN at the meeting of Somalia's council").
@@ -594,7 +590,7 @@ class Roles:
         tokens = self._any_subject(verb, 0) if noun.dep_ != "nsubjpass" else self.subject_tokens(verb)
         return _dedupe(s for t in tokens for s in self.np_sides(t))
 
-    def targets(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
+    def targets(self, match: Match, sources: Iterable[Side]) -> list[Side]:
         """The actors in the pattern's target slots; a place stands for its country there
         ("shelled Kharkiv", "exercises in Russia's far east") when no actor is named. ``sources``
         (the event's own sides) are no target: an imported row whose slots name only them
@@ -609,18 +605,18 @@ class Roles:
                 slots.add(token.i)
                 sides.extend(self.np_sides(token) or (imported and self._hung_name(token)) or self.place_side(
                     token, countries_only=imported, where=slot in LOCATIVE))
-        # a group of no country is a target only as the slot's own word ("arrested protesters"),
-        # not from deeper in its phrase ("cooperation, with China sending hundreds of troops")
-        sides = [side for side in sides if not agent_only(side.ref) or side.token is None or side.token.i in slots]
         named = [side for side in sides if (side.token is None or side.token.pos_ != "PRON")
-                 and side.key not in own]
+                 and side.key not in own and not agent_only(side.ref)]
         if not named and imported and match.pattern.targets == DEFAULT_TARGETS:
             sides = self.phrase_target(match, sources) or sides
-        elif not named and not imported and (match.pattern.code or "").startswith(STRIKE_ROOTS):
-            sides = self.struck_country(match, sources) or sides
-        return _dedupe(sides)
+        elif not named and not imported and (match.pattern.code or "").startswith(FORCE_ROOTS):
+            sides = self._struck_country(match, sources) or sides
+        # a group of no country is a target only as the slot's own word ("arrested protesters"),
+        # not from deeper in its phrase ("cooperation, with China sending hundreds of troops")
+        return _dedupe(side for side in sides
+                       if not agent_only(side.ref) or side.token is None or side.token.i in slots)
 
-    def struck_country(self, match: Match, sources: list[Side]) -> list[Side]:
+    def _struck_country(self, match: Match, sources: list[Side]) -> list[Side]:
         """Force used on things or people no actor names, as coders read it: the country a
         demonym gives what was hit ("attacked Iranian nuclear sites", "hit Russian bombers"),
         else the country of the place the verb says it hit ("struck nine sites in Pakistan");
@@ -632,11 +628,9 @@ class Roles:
         found = [s for obj in self.slot_tokens(match, "dobj") if obj.pos_ == "NOUN"
                  for c in obj.children if c.dep_ == "amod" and c.i < obj.i for s in self._demonym_side(c)]
         if not found:
-            found = [s for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == STRUCK_IN
-                     for pobj in prep.children if pobj.dep_ == "pobj"
-                     for s in self.place_side(pobj, countries_only=False)]
-        countries = {side.ref.country for side in sources or self.sources(match)}
-        return [side for side in found if side.ref.country not in countries] if countries else []
+            found = [s for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == BODY_LOCATIVE
+                     for pobj in prep.children if pobj.dep_ == "pobj" for s in self._place_at(pobj)]
+        return [side for side in found if _names_other_side(side, sources)]
 
     def _hung_name(self, noun: Token) -> list[Side]:
         """"ties with Libya almost crowds trashed ...": a country's one-word name that the parser
@@ -646,7 +640,7 @@ class Roles:
                 and child.i < noun.i and not any(c.dep_ in ("compound", "nmod") for c in child.children)
                 for side in self._actor(child) if not side.ref.sector]
 
-    def phrase_target(self, match: Match, sources: Iterable[Side] = ()) -> list[Side]:
+    def phrase_target(self, match: Match, sources: Iterable[Side]) -> list[Side]:
         """PETRARCH's rule for a pattern that names no target slot, as far as it holds on news:
         the first actor in the verb's object and the prepositional phrases under it ("welcomed
         a resumption of ties WITH Osgiliath", "broke relations WITH Libya", "welcomed the
@@ -662,7 +656,7 @@ class Roles:
             return []
         sources = list(sources)
         own = {s.key for s in sources}
-        aimed = (match.pattern.code or "")[:2] in AIMED_ROOTS
+        aimed = (match.pattern.code or "").startswith(FORCE_ROOTS)
         frontier = [(c, 1) for c in trigger.children
                     if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
         # and the phrases of the row's own slots on the verb ("acted with respect TO Libya")
@@ -890,12 +884,13 @@ class Roles:
         return _dedupe(found)
 
 
-def _names_other_side(place: Side, sources: list[Side]) -> bool:
-    """Whether a country (or a place's country) named under "in" is the event's other side:
-    when it is foreign to every source ("Fornost's president appealed for peace IN Ithilen",
-    "sought asylum IN Britain", "arrived IN Beijing"); a country's own actors acting in it only
-    say where ("wants fewer people in the UK")."""
-    country = place.ref.country or place.ref.code
+def _names_other_side(side: Side, sources: list[Side]) -> bool:
+    """Whether a country (or a place's country) named under "in", or hit by force, is the
+    event's other side: when it is foreign to every source ("Fornost's president appealed for
+    peace IN Ithilen", "sought asylum IN Britain", "struck nine sites IN Pakistan"); a country's
+    own actors acting in it only say where ("wants fewer people in the UK", "Nigerian troops
+    attacked villages in Borno")."""
+    country = side.ref.country
     return bool(country and sources) and all(
         s.ref.country and s.ref.country != country for s in sources)
 
