@@ -148,3 +148,11 @@ def test_events_roles_agents_a_stated_intent_happened(pipeline):
 def test_events_roles_agents_a_report_says_what_its_issuer_says(pipeline):
     _, events = pipeline("The Senate Intelligence Committee has issued a report that calls on the government to act.")
     assert any(e.source.code == "USALEG" and e.code.startswith("02") for e in events)
+
+
+def test_events_roles_agents_an_intent_only_as_said(pipeline):
+    # "police" in general intend many things; what police said they will do is theirs
+    _, events = pipeline("Police are preparing to arrest the protest leaders.")
+    assert not any((e.source.code or "").startswith("---") for e in events)
+    _, events = pipeline("Police said they will arrest the protest leaders.")
+    assert any(e.source.code == "---COP" and e.code.startswith("17") for e in events)

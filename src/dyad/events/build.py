@@ -364,9 +364,11 @@ def _events_of(match: Match, roles: Roles, dater: Dater, places: Sequence[Place]
         modality = "negated"
     tense = _tense_token(match.token, roles)
     date, precision = dater.date(match.token, tense)
-    # a role of no country is a side only in a clause of what happened (or was said)
-    done = modality in ("asserted", "intended") and (_happened(tense)
-                                                     or (pattern.code or "").startswith(STATEMENT_ROOT))
+    # a role of no country is a side only in a clause of what happened (or was said), and of an
+    # intent only as said ("the rebels said that they will release"; not "MPs are preparing to
+    # debate")
+    stated = modality == "intended" and lexicon.cue(tense.lemma_.lower(), "report") is not None
+    done = (modality == "asserted" or stated) and (_happened(tense) or (pattern.code or "").startswith(STATEMENT_ROOT))
     where = place(match.token, places, doc)
     location = Location(where.name, where.country, where.lat, where.lon) if where else None
     sentence = match.token.sent.text.strip()
