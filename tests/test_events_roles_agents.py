@@ -53,11 +53,16 @@ def test_events_roles_agents_a_country_named_wins(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "West African leaders gave the junta one week to cede power.",  # whose: several countries
+    # the phrase says whose the group is, in a way the tables don't know: several countries
+    "West African leaders gave the junta one week to cede power.",
     "World leaders condemned the attack on the embassy.",
     "Other global leaders sounded alarm about the deepening ties.",
+    # not a clause of what happened: a role in general
+    "Judges should think carefully before heading an inquiry into the affair.",
+    "The new plans would allow police forces to detain suspects for longer.",
+    "If these terrorists acquire such weapons, they will use them.",
 ])
-def test_events_roles_agents_not_when_the_phrase_says_whose(pipeline, text):
+def test_events_roles_agents_no_source_of_no_country(pipeline, text):
     _, events = pipeline(text)
     assert not any((e.source.code or "").startswith("---") for e in events)
 
@@ -124,16 +129,6 @@ def test_events_roles_agents_not_people_in_general(pipeline, text):
     _, events = pipeline(text)
     assert not any((e.source.code or "").startswith("---") for e in events)
     assert not any(e.target is not None and (e.target.code or "").startswith("---") for e in events)
-
-
-@pytest.mark.parametrize("text", [
-    "Judges should think carefully before heading an inquiry into the affair.",  # a role in general
-    "The new plans would allow police forces to detain suspects for longer.",
-    "If these terrorists acquire such weapons, they will use them.",
-])
-def test_events_roles_agents_only_in_a_clause_of_what_happened(pipeline, text):
-    _, events = pipeline(text)
-    assert not any((e.source.code or "").startswith("---") for e in events)
 
 
 def test_events_roles_agents_a_stated_intent_happened(pipeline):
