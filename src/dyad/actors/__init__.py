@@ -13,9 +13,9 @@ Blocs: ``load_blocs(data_dir=None) -> BlocTables`` (memberships over time) and
 from __future__ import annotations
 
 from dyad.actors.blocs import BlocTables, find_blocs, load_blocs  # issue 17: blocs and memberships
-from dyad.actors.document import UNKNOWN_COUNTRY, DocActors, find_actors
+from dyad.actors.document import UNKNOWN_COUNTRY, DocActors, agent_code, find_actors
 from dyad.actors.tables import ActorTables, load_tables
 from dyad.actors.wikidata import import_wikidata, write_people
 
-__all__ = ["UNKNOWN_COUNTRY", "ActorTables", "BlocTables", "DocActors", "find_actors", "find_blocs", "import_wikidata",
+__all__ = ["UNKNOWN_COUNTRY", "ActorTables", "agent_code", "BlocTables", "DocActors", "find_actors", "find_blocs", "import_wikidata",
            "load_blocs", "load_tables", "write_people"]

@@ -475,7 +475,7 @@ def find_actors(doc: Doc, article: Article, tables: ActorTables) -> DocActors:
         elif chunk.terms and chunk.head is None and not chunk.tails:
             empty.append(found)
     _story_country(state, empty, [(w.sent[h.first], h.country.iso3) for h in hits if h.country is not None])
-    agents = _agents(state, [f for f in empty if f not in state.found])
+    agents = _agents(state, [f for f in empty if not f.specs])   # the ones no story country took
     _appositions(state)
 
     rename = _unknown_ids(state.found)

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from dyad.actors import UNKNOWN_COUNTRY
+from dyad.actors import UNKNOWN_COUNTRY, agent_code
 from dyad.events.lexicon import Lexicon
 from dyad.events.match import Match
 from dyad.events.petrarch import DEFAULT_TARGETS
@@ -906,7 +906,7 @@ def _sector_coded(ref: ActorRef, token: Token) -> ActorRef:
     nouns = [token, token.head] if token.dep_ == "appos" else [token]
     if any(m.dep_ == "poss" and m.lower_ not in POSSESSIVES for n in nouns for m in n.subtree if m.i < n.i):
         return ref
-    return replace(ref, code=UNKNOWN_COUNTRY + ref.sector)
+    return replace(ref, code=agent_code(ref.sector))
 
 
 def agent_only(ref: ActorRef) -> bool:
